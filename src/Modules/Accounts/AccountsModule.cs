@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Tradewind.Accounts.Data;
+using Tradewind.Accounts.Users;
+using Tradewind.Contracts.Accounts;
+using Tradewind.Persistence;
+
+namespace Tradewind.Accounts;
+
+/// <summary>Organisations, people (ASP.NET Core Identity), roles, API keys and the operator's legal entities.</summary>
+public static class AccountsModule
+{
+    public static IServiceCollection AddAccountsModule(this IServiceCollection services)
+    {
+        services.AddSingleton<IModelContributor, AccountsModel>();
+        services.AddScoped<IAccountsQueries, AccountsQueries>();
+        services.AddScoped<IAccountsCommands, AccountsCommands>();
+        services.AddScoped<IStartupTask, RoleSeeder>();
+
+        services.AddIdentity<User, Role>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 10;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.MaxFailedAccessAttempts = 10;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddEntityFrameworkStores<TradewindDbContext>()
+            .AddClaimsPrincipalFactory<TradewindClaimsPrincipalFactory>()
+            .AddDefaultTokenProviders();
+        return services;
+    }
+}

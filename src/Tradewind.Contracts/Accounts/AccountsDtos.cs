@@ -1,0 +1,61 @@
+using Tradewind.Primitives.Ids;
+
+namespace Tradewind.Contracts.Accounts;
+
+/// <summary>What an organisation is on the marketplace. Its members act in the matching role.</summary>
+public enum OrganisationKind
+{
+    Operator,
+    Seller,
+    Buyer,
+}
+
+public sealed record OrganisationDto(
+    OrganisationId Id,
+    string Name,
+    OrganisationKind Kind,
+    string CountryCode,
+    string? SubdivisionCode,
+    DateTimeOffset CreatedAt);
+
+public sealed record NewOrganisation(string Name, OrganisationKind Kind, string CountryCode, string? SubdivisionCode = null);
+
+public sealed record NewUser(OrganisationId OrganisationId, string Email, string DisplayName, string Password);
+
+public sealed record UserDto(UserId Id, OrganisationId OrganisationId, string Email, string DisplayName, string Role);
+
+/// <summary>An operator's own legal entity: the merchant of record that invoices buyers in its region.</summary>
+public sealed record OperatorEntityDto(
+    OperatorEntityId Id,
+    string LegalName,
+    string CountryCode,
+    string CurrencyCode,
+    string TaxRegistration,
+    string ServesRegion);
+
+public sealed record NewOperatorEntity(string LegalName, string CountryCode, string CurrencyCode, string TaxRegistration, string ServesRegion);
+
+public sealed record ApiKeyDto(
+    ApiKeyId Id,
+    OrganisationId OrganisationId,
+    string Name,
+    string Role,
+    string Prefix,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? LastUsedAt,
+    DateTimeOffset? RevokedAt);
+
+/// <summary>A freshly issued key. <see cref="Secret"/> is shown once and never stored: only its hash is.</summary>
+public sealed record IssuedApiKey(ApiKeyDto Key, string Secret);
+
+/// <summary>Who a presented API key belongs to.</summary>
+public sealed record ApiKeyPrincipal(ApiKeyId KeyId, OrganisationId OrganisationId, string OrganisationName, string Role, string Name);
+
+public enum SignInOutcome
+{
+    Succeeded,
+    Failed,
+    LockedOut,
+}
+
+public sealed record AuditEntryDto(DateTimeOffset At, string Actor, string Action, string Subject, string Details);

@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+using Tradewind.Persistence.Auditing;
+using Tradewind.Persistence.Conventions;
+using Tradewind.Persistence.Idempotency;
+using Tradewind.Persistence.Outbox;
+
+namespace Tradewind.Persistence;
+
+/// <summary>
+/// The one unit of work for a request. Modules contribute their tables through <see cref="IModelContributor"/>,
+/// so a state change, its outbox events and its audit entry commit in one transaction.
+/// See docs/decisions/0002-one-dbcontext-composed-by-modules.md.
+/// </summary>
+public class TradewindDbContext(DbContextOptions<TradewindDbContext> options, IEnumerable<IModelContributor> contributors)
+    : DbContext(options)
+{
+    private readonly IReadOnlyList<IModelContributor> _contributors = contributors.ToList();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        TypedIdConventions.Apply(configurationBuilder);
+        if (Database.IsSqlite())
+        {
+            // SQLite has no instant type and EF cannot order or compare its text form; UTC ticks sort correctly.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+        }
+        else
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        OutboxMessage.Configure(modelBuilder);
+        IdempotencyRecord.Configure(modelBuilder);
+        AuditEntry.Configure(modelBuilder);
+        foreach (var contributor in _contributors)
+        {
+            contributor.Configure(modelBuilder);
+        }
+    }
+}

@@ -1,0 +1,210 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Npgsql;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+using Scalar.AspNetCore;
+using Tradewind.Accounts;
+using Tradewind.Catalog;
+using Tradewind.Contracts.Accounts;
+using Tradewind.Persistence;
+using Tradewind.Web.Api;
+using Tradewind.Web.Demo;
+using Tradewind.Web.Idempotency;
+using Tradewind.Web.Problems;
+using Tradewind.Web.Security;
+
+namespace Tradewind.Web.Hosting;
+
+/// <summary>Everything the web host wires up, in one place, in the order it runs.</summary>
+internal static class TradewindHost
+{
+    public static WebApplicationBuilder AddTradewind(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddTradewindPersistence(configuration, builder.Environment.ContentRootPath);
+        services.AddAccountsModule();
+        services.AddCatalogModule();
+
+        AddSecurity(services);
+        AddProblemDetails(services);
+        AddApi(services);
+        AddPages(services, configuration);
+        AddTelemetry(builder);
+
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database")
+            .AddCheck<CultureHealthCheck>("cultures");
+        services.Configure<DemoOptions>(configuration.GetSection("Demo"));
+        services.AddScoped<DemoSeeder>();
+        return builder;
+    }
+
+    public static WebApplication UseTradewind(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        app.UseExceptionHandler();
+        app.UseStatusCodeResponses();
+        app.UseRequestLocalization();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseMiddleware<IdempotencyMiddleware>();
+        app.UseAntiforgery();
+
+        app.MapHealthChecks("/health", new() { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapScalarApiReference("/docs", options => options
+            .WithTitle("Tradewind API")
+            .WithOpenApiRoutePattern("/openapi/{documentName}.json"))
+            .AllowAnonymous();
+
+        var api = app.MapGroup("/api/v1");
+        api.MapReferenceDataApi();
+        api.MapMeApi();
+        api.MapOrganisationsApi();
+        api.MapApiKeysApi();
+        api.MapCatalogApi();
+
+        app.MapCultureSwitch();
+        app.MapRazorPages();
+        return app;
+    }
+
+    /// <summary>Migrates, runs the modules' start-up tasks, and seeds the demo marketplace when asked to.</summary>
+    public static async Task InitializeTradewindAsync(this WebApplication app, CancellationToken cancellationToken)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(cancellationToken);
+        foreach (var task in scope.ServiceProvider.GetServices<IStartupTask>())
+        {
+            await task.RunAsync(cancellationToken);
+        }
+
+        await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfRequestedAsync(app.Urls, cancellationToken);
+    }
+
+    private static void AddSecurity(IServiceCollection services)
+    {
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = ApiKeyAuthenticationHandler.SelectorScheme;
+                options.DefaultAuthenticateScheme = ApiKeyAuthenticationHandler.SelectorScheme;
+                options.DefaultChallengeScheme = ApiKeyAuthenticationHandler.SelectorScheme;
+                options.DefaultForbidScheme = ApiKeyAuthenticationHandler.SelectorScheme;
+            })
+            .AddPolicyScheme(ApiKeyAuthenticationHandler.SelectorScheme, "API key or sign-in cookie", options =>
+                options.ForwardDefaultSelector = context =>
+                    ApiKeyAuthenticationHandler.HasBearerHeader(context.Request) ? ApiKeyAuthenticationHandler.Scheme : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.Scheme, displayName: "API key");
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = "tradewind.auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.LoginPath = "/signin";
+            options.LogoutPath = "/signout";
+            options.AccessDeniedPath = "/access-denied";
+            options.SlidingExpiration = true;
+            // The API answers 401/403 as problem details; only pages redirect to the sign-in form.
+            options.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
+            options.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
+        });
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Operator, p => p.RequireAuthenticatedUser().RequireRole(Roles.Operator))
+            .AddPolicy(Policies.Seller, p => p.RequireAuthenticatedUser().RequireRole(Roles.Seller))
+            .AddPolicy(Policies.Buyer, p => p.RequireAuthenticatedUser().RequireRole(Roles.Buyer));
+        services.AddAntiforgery(options => options.Cookie.Name = "tradewind.csrf");
+    }
+
+    private static Task RedirectOrStatus(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (StatusCodeResponses.IsApiRequest(context.Request))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    private static void AddProblemDetails(IServiceCollection services)
+    {
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemDetailsDefaults.Customize);
+        services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        // Bad JSON must reach the exception handler, which names the offending field.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+    }
+
+    private static void AddApi(IServiceCollection services)
+    {
+        services.ConfigureHttpJsonOptions(options => ConfigureJson(options.SerializerOptions));
+        services.AddOpenApi("v1", options => options.AddDocumentTransformer<OpenApiDocumentDescription>());
+    }
+
+    internal static void ConfigureJson(JsonSerializerOptions options)
+    {
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        options.NumberHandling = JsonNumberHandling.Strict;
+        options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip;
+    }
+
+    private static void AddPages(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddLocalization(options => options.ResourcesPath = "Resources");
+        services.AddRazorPages(options =>
+            {
+                options.Conventions.AuthorizeFolder("/Seller", Policies.Seller);
+                options.Conventions.AuthorizeFolder("/Operator", Policies.Operator);
+                options.Conventions.AuthorizeFolder("/Account", Policies.Buyer);
+            })
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(options =>
+                options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+
+        var uiCultures = configuration.GetSection("Localization:UiCultures").Get<string[]>() is { Length: > 0 } configured ? configured : ["en"];
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            // Language (UI) and formatting are kept apart: neutral UI cultures, specific formatting cultures.
+            options.DefaultRequestCulture = new RequestCulture("en-US", uiCultures[0]);
+            options.SupportedUICultures = uiCultures.Select(CultureInfo.GetCultureInfo).ToList();
+            options.SupportedCultures = SupportedLanguages.FormattingCultures.Select(CultureInfo.GetCultureInfo).ToList();
+            options.FallBackToParentUICultures = true;
+        });
+    }
+
+    private static void AddTelemetry(WebApplicationBuilder builder)
+    {
+        var otel = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService("tradewind-web"))
+            .WithTracing(tracing => tracing
+                .AddSource(TradewindTelemetry.Name)
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddNpgsql())
+            .WithMetrics(metrics => metrics
+                .AddMeter(TradewindTelemetry.Name)
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation());
+        // Export only when a collector is configured (the standard OTEL_* variables); otherwise stay silent.
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            otel.UseOtlpExporter();
+        }
+    }
+}

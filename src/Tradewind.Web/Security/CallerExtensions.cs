@@ -1,0 +1,23 @@
+using System.Security.Claims;
+using Tradewind.Contracts.Accounts;
+using Tradewind.Primitives.Ids;
+
+namespace Tradewind.Web.Security;
+
+/// <summary>Reads who is calling from the principal that authentication built (cookie or API key).</summary>
+internal static class CallerExtensions
+{
+    public static OrganisationId OrganisationId(this ClaimsPrincipal user) =>
+        Guid.TryParse(user.FindFirstValue(TradewindClaims.OrganisationId), out var id)
+            ? Primitives.Ids.OrganisationId.From(id)
+            : throw new InvalidOperationException("The caller has no organisation claim.");
+
+    public static string OrganisationName(this ClaimsPrincipal user) => user.FindFirstValue(TradewindClaims.OrganisationName) ?? "";
+
+    public static string DisplayName(this ClaimsPrincipal user) => user.FindFirstValue(TradewindClaims.DisplayName) ?? user.Identity?.Name ?? "";
+
+    /// <summary>How the audit trail names the caller: the person's e-mail or <c>api-key:{id}</c>.</summary>
+    public static string Actor(this ClaimsPrincipal user) => user.Identity?.Name ?? "anonymous";
+
+    public static string? Role(this ClaimsPrincipal user) => Roles.All.FirstOrDefault(user.IsInRole);
+}
