@@ -136,11 +136,9 @@ public sealed class Currency : IEquatable<Currency>, IComparable<Currency>
     {
         public static readonly FrozenDictionary<string, Currency> ByCode;
         public static readonly FrozenDictionary<string, string> WithoutMinorUnit;
-        public static readonly Currency[] All;
+        public static readonly IReadOnlyList<Currency> All;
 
-#pragma warning disable CA1810 // The three tables are built together from one pass over the file.
         static Registry()
-#pragma warning restore CA1810
         {
             var usable = new Dictionary<string, Currency>(StringComparer.Ordinal);
             var unusable = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -162,7 +160,7 @@ public sealed class Currency : IEquatable<Currency>, IComparable<Currency>
 
             ByCode = usable.ToFrozenDictionary(StringComparer.Ordinal);
             WithoutMinorUnit = unusable.ToFrozenDictionary(StringComparer.Ordinal);
-            All = [.. usable.Values.OrderBy(c => c.Code, StringComparer.Ordinal)];
+            All = usable.Values.OrderBy(c => c.Code, StringComparer.Ordinal).ToArray().AsReadOnly();
         }
     }
 }
