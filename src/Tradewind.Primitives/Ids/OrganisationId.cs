@@ -1,10 +1,30 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Tradewind.Primitives.Ids;
 
+/// <summary>Identifies an organisation (a buyer or seller account that users belong to).</summary>
+/// <remarks>
+/// Wraps a non-empty <see cref="Guid"/>; new values are version 7 (time-ordered), so they index well.
+/// The text form is the lower-case 36-character "D" format. <c>default</c> wraps <see cref="Guid.Empty"/>
+/// and is never a real id: <see cref="From"/> and <see cref="Parse"/> refuse it.
+/// </remarks>
 public readonly record struct OrganisationId(Guid Value) : ITypedId<OrganisationId>
 {
-    public static OrganisationId From(Guid value) => new(value);
+    /// <summary>A new time-ordered id stamped with the clock's current UTC time.</summary>
+    public static OrganisationId New(TimeProvider clock) => new(TypedIds.NewVersion7(clock));
 
-    public static OrganisationId New(TimeProvider clock) => new(Guid.CreateVersion7(clock.GetUtcNow()));
+    /// <exception cref="ArgumentException"><paramref name="value"/> is <see cref="Guid.Empty"/>.</exception>
+    public static OrganisationId From(Guid value) => new(TypedIds.RequireNonEmpty(value));
+
+    /// <exception cref="FormatException">Not a non-empty GUID in "D" format.</exception>
+    public static OrganisationId Parse(string value) => new(TypedIds.Parse(value, nameof(OrganisationId)));
+
+    public static bool TryParse([NotNullWhen(true)] string? value, out OrganisationId id)
+    {
+        var parsed = TypedIds.TryParse(value, out var guid);
+        id = parsed ? new(guid) : default;
+        return parsed;
+    }
 
     public override string ToString() => Value.ToString("D");
 }
