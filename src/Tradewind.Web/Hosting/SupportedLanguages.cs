@@ -14,7 +14,7 @@ internal static class SupportedLanguages
     public static readonly string[] FormattingCultures =
         ["en-US", "en-GB", "en-AU", "en-IN", "en-IE", "de-DE", "fr-FR", "es-ES", "ja-JP", "ko-KR"];
 
-    public static IReadOnlyList<CultureInfo> UiCultures(this HttpContext context) =>
+    public static IList<CultureInfo> UiCultures(this HttpContext context) =>
         context.RequestServices.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value.SupportedUICultures ?? [];
 
     /// <summary><c>POST /culture</c> stores the chosen language in a cookie and returns to the page it came from.</summary>

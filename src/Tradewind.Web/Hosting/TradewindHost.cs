@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Npgsql;
@@ -106,8 +105,8 @@ internal static class TradewindHost
             })
             .AddPolicyScheme(ApiKeyAuthenticationHandler.SelectorScheme, "API key or sign-in cookie", options =>
                 options.ForwardDefaultSelector = context =>
-                    ApiKeyAuthenticationHandler.HasBearerHeader(context.Request) ? ApiKeyAuthenticationHandler.Scheme : IdentityConstants.ApplicationScheme)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.Scheme, displayName: "API key");
+                    ApiKeyAuthenticationHandler.HasBearerHeader(context.Request) ? ApiKeyAuthenticationHandler.SchemeName : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, "API key", _ => { });
 
         services.ConfigureApplicationCookie(options =>
         {
@@ -163,7 +162,7 @@ internal static class TradewindHost
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip;
     }
 
-    private static void AddPages(IServiceCollection services, IConfiguration configuration)
+    private static void AddPages(IServiceCollection services, ConfigurationManager configuration)
     {
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.AddRazorPages(options =>

@@ -145,10 +145,10 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next)
         }
     }
 
-    private static Task WriteProblemAsync(HttpContext context, int status, string code, string title)
+    private static async Task WriteProblemAsync(HttpContext context, int status, string code, string title)
     {
         context.Response.StatusCode = status;
-        return context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
             ProblemDetails = new ProblemDetails { Status = status, Title = title, Type = ProblemDetailsDefaults.TypeBase + code },

@@ -7,7 +7,7 @@ namespace Tradewind.Web.Problems;
 internal static class StatusCodeResponses
 {
     public static bool IsApiRequest(HttpRequest request) =>
-        request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/openapi");
+        request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) || request.Path.StartsWithSegments("/openapi", StringComparison.OrdinalIgnoreCase);
 
     public static bool WantsPage(HttpRequest request) =>
         !IsApiRequest(request) && request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase);

@@ -17,7 +17,7 @@ internal sealed class ApiKeyAuthenticationHandler(
     IAccountsQueries accounts)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
-    public const string Scheme = "ApiKey";
+    public const string SchemeName = "ApiKey";
     public const string SelectorScheme = "Tradewind";
     private const string BearerPrefix = "Bearer ";
 
@@ -48,8 +48,8 @@ internal sealed class ApiKeyAuthenticationHandler(
                 new Claim(TradewindClaims.DisplayName, principal.Name),
                 new Claim(TradewindClaims.ApiKeyId, principal.KeyId.ToString()),
             ],
-            Scheme);
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme));
+            SchemeName);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)

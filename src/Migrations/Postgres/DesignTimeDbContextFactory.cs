@@ -1,0 +1,26 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.Extensions.DependencyInjection;
+using Tradewind.Accounts;
+using Tradewind.Catalog;
+using Tradewind.Persistence;
+
+namespace Tradewind.Migrations.Postgres;
+
+/// <summary>
+/// Builds the full model for <c>dotnet ef migrations add</c>. Every module must be registered here, or its tables
+/// are missing from the migrations (a test compares this model with the web host's).
+/// </summary>
+public sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<TradewindDbContext>
+{
+    public TradewindDbContext CreateDbContext(string[] args)
+    {
+        var services = new ServiceCollection()
+            .AddAccountsModule()
+            .AddCatalogModule()
+            .BuildServiceProvider();
+        var options = new DbContextOptionsBuilder<TradewindDbContext>();
+        new DatabaseSettings(DatabaseProvider.Postgres, "Host=localhost;Database=tradewind_design;Username=tradewind", ".").Configure(options);
+        return new TradewindDbContext(options.Options, services.GetServices<IModelContributor>());
+    }
+}
