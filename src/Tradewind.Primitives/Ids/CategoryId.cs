@@ -6,7 +6,8 @@ namespace Tradewind.Primitives.Ids;
 /// <remarks>
 /// Wraps a non-empty <see cref="Guid"/>; new values are version 7 (time-ordered), so they index well.
 /// The text form is the lower-case 36-character "D" format. <c>default</c> wraps <see cref="Guid.Empty"/>
-/// and is never a real id: <see cref="From"/> and <see cref="Parse"/> refuse it.
+/// and is never a real id: <see cref="From"/> and <see cref="Parse"/> refuse it. The positional
+/// constructor exists for serializers and does not check; application code uses <see cref="From"/>.
 /// </remarks>
 public readonly record struct CategoryId(Guid Value) : ITypedId<CategoryId>
 {

@@ -27,6 +27,10 @@ internal static class TypedIds
             : throw new FormatException($"'{value}' is not a {typeName}: expected a non-empty GUID such as \"0190a6b2-4c1e-7d3a-9f00-2b6c8d1e4f5a\".");
     }
 
-    public static bool TryParse([NotNullWhen(true)] string? value, out Guid guid) =>
-        Guid.TryParseExact(value, "D", out guid) && guid != Guid.Empty;
+    // Guid.TryParseExact trims surrounding whitespace; the exact length keeps the wire form strict.
+    public static bool TryParse([NotNullWhen(true)] string? value, out Guid guid)
+    {
+        guid = Guid.Empty;
+        return value is { Length: 36 } && Guid.TryParseExact(value, "D", out guid) && guid != Guid.Empty;
+    }
 }
