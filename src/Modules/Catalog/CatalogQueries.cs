@@ -46,7 +46,19 @@ internal sealed class CatalogQueries(TradewindDbContext db) : ICatalogQueries
     private IQueryable<ListingRow> Summaries() =>
         from l in db.Set<Listing>().AsNoTracking()
         join c in db.Set<Category>() on l.CategoryId equals c.Id
-        select new ListingRow(l.Id, l.Slug, l.Title, l.ShortDescription, l.SellerId, l.SellerName, c.Slug, c.Name, l.Status, l.CreatedAt);
+        select new ListingRow
+        {
+            Id = l.Id,
+            Slug = l.Slug,
+            Title = l.Title,
+            ShortDescription = l.ShortDescription,
+            SellerId = l.SellerId,
+            SellerName = l.SellerName,
+            CategorySlug = c.Slug,
+            CategoryName = c.Name,
+            Status = l.Status,
+            CreatedAt = l.CreatedAt,
+        };
 
     private static async Task<Page<ListingSummaryDto>> ToPageAsync(IQueryable<ListingRow> query, PageRequest page, CancellationToken cancellationToken)
     {
@@ -56,15 +68,27 @@ internal sealed class CatalogQueries(TradewindDbContext db) : ICatalogQueries
         return new Page<ListingSummaryDto>(items, page.Number, page.Size, total);
     }
 
-    private sealed record ListingRow(
-        ProductId Id,
-        string Slug,
-        string Title,
-        string ShortDescription,
-        OrganisationId SellerId,
-        string SellerName,
-        string CategorySlug,
-        string CategoryName,
-        ListingStatus Status,
-        DateTimeOffset CreatedAt);
+    // Member-initialised (not positional) so EF can translate filters applied after the projection.
+    private sealed class ListingRow
+    {
+        public ProductId Id { get; init; }
+
+        public required string Slug { get; init; }
+
+        public required string Title { get; init; }
+
+        public required string ShortDescription { get; init; }
+
+        public OrganisationId SellerId { get; init; }
+
+        public required string SellerName { get; init; }
+
+        public required string CategorySlug { get; init; }
+
+        public required string CategoryName { get; init; }
+
+        public ListingStatus Status { get; init; }
+
+        public DateTimeOffset CreatedAt { get; init; }
+    }
 }

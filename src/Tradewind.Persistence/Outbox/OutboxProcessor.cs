@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -71,13 +72,28 @@ public sealed partial class OutboxProcessor(IServiceScopeFactory scopes, TimePro
         var type = Type.GetType(message.Type, throwOnError: true)!;
         var integrationEvent = JsonSerializer.Deserialize(message.Payload, type, Outbox.SerializerOptions)
             ?? throw new InvalidOperationException($"Outbox message {message.Id} has an empty payload.");
-        var consumerType = typeof(IIntegrationEventConsumer<>).MakeGenericType(type);
+        var delivery = Deliveries.GetOrAdd(type, t => (IDelivery)Activator.CreateInstance(typeof(Delivery<>).MakeGenericType(t))!);
         using var scope = scopes.CreateScope();
-        foreach (var consumer in scope.ServiceProvider.GetServices(consumerType))
+        await delivery.DeliverAsync(scope.ServiceProvider, integrationEvent, cancellationToken);
+    }
+
+    private static readonly ConcurrentDictionary<Type, IDelivery> Deliveries = new();
+
+    private interface IDelivery
+    {
+        Task DeliverAsync(IServiceProvider services, object integrationEvent, CancellationToken cancellationToken);
+    }
+
+    // Typed once per event type, so consumers are called directly rather than through reflection.
+    private sealed class Delivery<TEvent> : IDelivery
+        where TEvent : IIntegrationEvent
+    {
+        public async Task DeliverAsync(IServiceProvider services, object integrationEvent, CancellationToken cancellationToken)
         {
-            var task = (Task)consumerType.GetMethod(nameof(IIntegrationEventConsumer<IIntegrationEvent>.ConsumeAsync))!
-                .Invoke(consumer, [integrationEvent, cancellationToken])!;
-            await task;
+            foreach (var consumer in services.GetServices<IIntegrationEventConsumer<TEvent>>())
+            {
+                await consumer.ConsumeAsync((TEvent)integrationEvent, cancellationToken);
+            }
         }
     }
 

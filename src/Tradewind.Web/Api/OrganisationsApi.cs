@@ -23,9 +23,17 @@ internal static class OrganisationsApi
 
     public sealed record CreateOrganisationRequest(string Name, OrganisationKind Kind, string CountryCode, string? SubdivisionCode);
 
-    private static async Task<Ok<ApiPage<OrganisationResponse>>> List(IAccountsQueries accounts, OrganisationKind? kind, int? page, int? pageSize, CancellationToken cancellationToken)
+    private static async Task<Ok<ApiPage<OrganisationResponse>>> List(IAccountsQueries accounts, string? kind, int? page, int? pageSize, CancellationToken cancellationToken)
     {
-        var result = await accounts.ListOrganisationsAsync(kind, PageRequest.From(page, pageSize), cancellationToken);
+        OrganisationKind? kindFilter = null;
+        if (!string.IsNullOrEmpty(kind))
+        {
+            kindFilter = Enum.TryParse<OrganisationKind>(kind, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
+                ? parsed
+                : throw new ValidationFailedException("kind", "Kind must be operator, seller or buyer.");
+        }
+
+        var result = await accounts.ListOrganisationsAsync(kindFilter, PageRequest.From(page, pageSize), cancellationToken);
         return TypedResults.Ok(ApiPage<OrganisationResponse>.From(result, ToResponse));
     }
 

@@ -60,6 +60,8 @@ internal static class TradewindHost
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<IdempotencyMiddleware>();
+        // Inside the idempotency middleware too, so a refused write's problem response is stored and replayed.
+        app.UseExceptionHandler();
         app.UseAntiforgery();
 
         app.MapHealthChecks("/health", new() { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();

@@ -1,0 +1,87 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Tradewind.Contracts;
+using Tradewind.Contracts.Accounts;
+using Tradewind.Contracts.Catalog;
+using Tradewind.Web.Tests.Infrastructure;
+
+namespace Tradewind.Web.Tests;
+
+public sealed class DemoSeedTests(DemoApp app) : IClassFixture<DemoApp>
+{
+    private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task The_demo_marketplace_has_sellers_listings_and_buyers_around_the_world()
+    {
+        var (sellers, buyers, listings, entities) = await app.WithScopeAsync(async s =>
+        {
+            var accounts = s.GetRequiredService<IAccountsQueries>();
+            var all = new PageRequest(1, PageRequest.MaxSize);
+            return (
+                (await accounts.ListOrganisationsAsync(OrganisationKind.Seller, all, _ct)).Items,
+                (await accounts.ListOrganisationsAsync(OrganisationKind.Buyer, all, _ct)).Items,
+                await s.GetRequiredService<ICatalogQueries>().CountPublishedAsync(_ct),
+                await accounts.ListOperatorEntitiesAsync(_ct));
+        });
+
+        Assert.True(sellers.Count >= 12, $"{sellers.Count} sellers");
+        Assert.True(sellers.Select(o => o.CountryCode).Distinct().Count() >= 5);
+        Assert.True(listings >= 40, $"{listings} listings");
+        Assert.True(buyers.Select(o => o.CountryCode).Distinct().Count() >= 10);
+        Assert.Contains(entities, e => e.CountryCode == "LU" && e.CurrencyCode == "EUR");
+        Assert.Contains(entities, e => e.CountryCode == "JP" && e.CurrencyCode == "JPY");
+    }
+
+    [Fact]
+    public async Task Demo_credentials_are_written_and_the_operator_key_in_them_works()
+    {
+        var path = Path.Combine(app.Database.DataDirectory, "demo-credentials.json");
+        using var credentials = JsonDocument.Parse(await File.ReadAllTextAsync(path, _ct));
+        var root = credentials.RootElement;
+        var client = app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", root.GetProperty("operatorApiKey").GetString());
+
+        var me = await (await client.GetAsync("/api/v1/me", _ct)).ReadJsonAsync();
+
+        Assert.Equal("operator", me.GetProperty("role").GetString());
+        foreach (var role in Roles.All)
+        {
+            Assert.EndsWith("@demo.tradewind.example", root.GetProperty("logins").GetProperty(role).GetProperty("email").GetString(), StringComparison.Ordinal);
+        }
+
+        Assert.False(string.IsNullOrEmpty(root.GetProperty("baseUrl").GetString()));
+    }
+
+    [Fact]
+    public async Task The_seller_demo_key_lists_only_its_own_products()
+    {
+        var path = Path.Combine(app.Database.DataDirectory, "demo-credentials.json");
+        using var credentials = JsonDocument.Parse(await File.ReadAllTextAsync(path, _ct));
+        var client = app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", credentials.RootElement.GetProperty("apiKeys").GetProperty("seller").GetString());
+
+        var response = await client.GetAsync("/api/v1/products", _ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.ReadJsonAsync();
+        Assert.Equal(3, page.GetProperty("totalCount").GetInt32());
+    }
+
+    [Fact]
+    public async Task Seeding_again_on_a_database_that_has_data_adds_nothing()
+    {
+        var count = () => app.WithScopeAsync(async s =>
+            (await s.GetRequiredService<IAccountsQueries>().ListOrganisationsAsync(null, new PageRequest(1, 1), _ct)).TotalCount);
+        var before = await count();
+
+        await app.WithScopeAsync(async s =>
+        {
+            await s.GetRequiredService<Demo.DemoSeeder>().SeedIfRequestedAsync([], _ct);
+            return 0;
+        });
+
+        Assert.Equal(before, await count());
+    }
+}
