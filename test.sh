@@ -73,6 +73,10 @@ run() {
   p=$(sed -E 's/.* passed="([0-9]+)".*/\1/' <<<"$counters")
   f=$(sed -E 's/.* failed="([0-9]+)".*/\1/' <<<"$counters")
   passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + total - p - f))
+  if [ "$total" -eq 0 ]; then
+    echo "!! $name ran no test" >&2
+    failed=$((failed + 1))
+  fi
 }
 
 run unit-primitives tests/Tradewind.Primitives.Tests

@@ -22,6 +22,31 @@ public class TradewindDbContext(DbContextOptions<TradewindDbContext> options, IE
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    /// <summary>
+    /// Runs <paramref name="work"/> in one transaction under the provider's execution strategy, so a transient
+    /// failure (a dropped PostgreSQL connection) retries the whole unit, never half of it. The work must make all
+    /// its changes itself: tracked changes from a failed attempt are discarded before the next.
+    /// </summary>
+    public Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var attempt = 0;
+        return Database.CreateExecutionStrategy().ExecuteAsync(
+            async ct =>
+            {
+                if (attempt++ > 0)
+                {
+                    ChangeTracker.Clear();
+                }
+
+                await using var transaction = await Database.BeginTransactionAsync(ct);
+                var result = await work(ct);
+                await transaction.CommitAsync(ct);
+                return result;
+            },
+            cancellationToken);
+    }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         TypedIdConventions.Apply(configurationBuilder);

@@ -65,33 +65,35 @@ internal sealed class AccountsCommands(
             .Require(!string.IsNullOrWhiteSpace(user.DisplayName) && user.DisplayName.Length <= 200, "displayName", "Give a display name of up to 200 characters.")
             .ThrowIfInvalid();
 
-        var entity = new User
-        {
-            Id = Guid.CreateVersion7(clock.GetUtcNow()),
-            UserName = email,
-            Email = email,
-            EmailConfirmed = true,
-            OrganisationId = organisation.Id,
-            DisplayName = user.DisplayName.Trim(),
-        };
+        return await db.InTransactionAsync(
+            async ct =>
+            {
+                var entity = new User
+                {
+                    Id = Guid.CreateVersion7(clock.GetUtcNow()),
+                    UserName = email,
+                    Email = email,
+                    EmailConfirmed = true,
+                    OrganisationId = organisation.Id,
+                    DisplayName = user.DisplayName.Trim(),
+                };
+                var created = await users.CreateAsync(entity, user.Password);
+                if (!created.Succeeded)
+                {
+                    throw IdentityFailure(created);
+                }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var created = await users.CreateAsync(entity, user.Password);
-        if (!created.Succeeded)
-        {
-            throw IdentityFailure(created);
-        }
+                var roleAdded = await users.AddToRoleAsync(entity, organisation.Role);
+                if (!roleAdded.Succeeded)
+                {
+                    throw IdentityFailure(roleAdded);
+                }
 
-        var roleAdded = await users.AddToRoleAsync(entity, organisation.Role);
-        if (!roleAdded.Succeeded)
-        {
-            throw IdentityFailure(roleAdded);
-        }
-
-        audit.Record(actor, organisation.Id.Value, "user.created", $"user:{entity.Id}", email);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return new UserDto(UserId.From(entity.Id), organisation.Id, email, entity.DisplayName, organisation.Role);
+                audit.Record(actor, organisation.Id.Value, "user.created", $"user:{entity.Id}", email);
+                await db.SaveChangesAsync(ct);
+                return new UserDto(UserId.From(entity.Id), organisation.Id, email, entity.DisplayName, organisation.Role);
+            },
+            cancellationToken);
     }
 
     public async Task<OperatorEntityDto> CreateOperatorEntityAsync(NewOperatorEntity entity, string actor, CancellationToken cancellationToken)
