@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Tradewind.Persistence.Auditing;
+using Tradewind.Persistence.Idempotency;
 using Tradewind.Persistence.Outbox;
 
 namespace Tradewind.Persistence;
@@ -18,6 +19,8 @@ public static class PersistenceRegistration
         services.AddSingleton<OutboxProcessor>();
         services.Configure<OutboxOptions>(configuration.GetSection("Outbox"));
         services.AddHostedService<OutboxDispatcher>();
+        services.AddSingleton<IdempotencyKeyPurger>();
+        services.AddHostedService(sp => sp.GetRequiredService<IdempotencyKeyPurger>());
         services.AddScoped<DatabaseInitializer>();
         return services;
     }

@@ -1,8 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Tradewind.Contracts;
 using Tradewind.Contracts.Accounts;
+using Tradewind.Persistence;
+using Tradewind.Persistence.Idempotency;
 using Tradewind.Web.Tests.Infrastructure;
 
 namespace Tradewind.Web.Tests;
@@ -73,6 +76,30 @@ public sealed class IdempotencyTests(TradewindApp app) : IClassFixture<Tradewind
         var response = await PostAsync(app.ClientFor(app.Operator), new string('k', 256), new { name = "Nu", kind = "seller", countryCode = "SE" });
 
         await response.AssertProblemAsync(HttpStatusCode.BadRequest, "idempotency-key-invalid");
+    }
+
+    [Fact]
+    public async Task Keys_older_than_a_day_are_purged_and_younger_ones_kept()
+    {
+        var client = app.ClientFor(app.Operator);
+        await PostAsync(client, "purge-old", new { name = "Xi GmbH", kind = "seller", countryCode = "AT" });
+        await PostAsync(client, "purge-young", new { name = "Rho GmbH", kind = "seller", countryCode = "AT" });
+        await app.WithScopeAsync(async s =>
+        {
+            // Age one record past the retention window.
+            var db = s.GetRequiredService<TradewindDbContext>();
+            var records = await db.IdempotencyRecords.OrderBy(r => r.CreatedAt).ToListAsync(_ct);
+            var old = records[^2];
+            var aged = old.CreatedAt - TimeSpan.FromHours(25);
+            await db.IdempotencyRecords.Where(r => r.Id == old.Id).ExecuteUpdateAsync(u => u.SetProperty(r => r.CreatedAt, aged), _ct);
+            return 0;
+        });
+
+        var purged = await app.Services.GetRequiredService<IdempotencyKeyPurger>().PurgeAsync(_ct);
+
+        Assert.Equal(1, purged);
+        var replay = await PostAsync(client, "purge-young", new { name = "Rho GmbH", kind = "seller", countryCode = "AT" });
+        Assert.True(replay.Headers.Contains("Idempotent-Replayed"));
     }
 
     private async Task<HttpResponseMessage> PostAsync(HttpClient client, string key, object body, string path = "/api/v1/organisations")
