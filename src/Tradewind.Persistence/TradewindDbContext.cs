@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Tradewind.Persistence.Auditing;
 using Tradewind.Persistence.Conventions;
@@ -12,7 +13,7 @@ namespace Tradewind.Persistence;
 /// See docs/decisions/0002-one-dbcontext-composed-by-modules.md.
 /// </summary>
 public class TradewindDbContext(DbContextOptions<TradewindDbContext> options, IEnumerable<IModelContributor> contributors)
-    : DbContext(options)
+    : DbContext(options), IDataProtectionKeyContext
 {
     private readonly IReadOnlyList<IModelContributor> _contributors = contributors.ToList();
 
@@ -21,6 +22,9 @@ public class TradewindDbContext(DbContextOptions<TradewindDbContext> options, IE
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>ASP.NET Core's data-protection keys (they sign cookies and antiforgery tokens), shared by every node.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>
     /// Runs <paramref name="work"/> in one transaction under the provider's execution strategy, so a transient
@@ -66,6 +70,7 @@ public class TradewindDbContext(DbContextOptions<TradewindDbContext> options, IE
         OutboxMessage.Configure(modelBuilder);
         IdempotencyRecord.Configure(modelBuilder);
         AuditEntry.Configure(modelBuilder);
+        modelBuilder.Entity<DataProtectionKey>().ToTable("platform_data_protection_keys");
         foreach (var contributor in _contributors)
         {
             contributor.Configure(modelBuilder);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Npgsql;
@@ -32,6 +33,8 @@ internal static class TradewindHost
 
         services.AddSingleton(TimeProvider.System);
         services.AddTradewindPersistence(configuration, builder.Environment.ContentRootPath);
+        // Keys in the database: a cookie issued by one node is read by every other, and survives restarts.
+        services.AddDataProtection().SetApplicationName("Tradewind").PersistKeysToDbContext<TradewindDbContext>();
         services.AddAccountsModule();
         services.AddCatalogModule();
 
