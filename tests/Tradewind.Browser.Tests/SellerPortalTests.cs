@@ -53,5 +53,19 @@ public sealed partial class SellerPortalTests(TradewindServer server)
         await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = keyName }).GetByText("Revoked")).ToBeVisibleAsync();
     }
 
+    [Fact]
+    public async Task The_seller_signs_out_from_the_user_menu_and_must_sign_in_again_to_open_the_portal()
+    {
+        var page = await server.SignInAsDemoAsync(Roles.Seller);
+        await Expect(page).ToHaveURLAsync(EndsWith("/seller"));
+
+        await page.GetByText(Seller.Name).First.ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Sign in", Exact = true })).ToBeVisibleAsync();
+        await page.GotoAsync("/seller");
+        await Expect(page).ToHaveURLAsync(new Regex("/signin\\?ReturnUrl=%2Fseller$", RegexOptions.IgnoreCase));
+    }
+
     private static Regex EndsWith(string path) => new($"{Regex.Escape(path)}$");
 }
