@@ -37,7 +37,9 @@ internal static class SupportedLanguages
                     && !returnUrl.StartsWith("/\\", StringComparison.Ordinal) ? returnUrl : "/";
                 return Results.LocalRedirect(target);
             })
-            .ExcludeFromDescription();
+            .ExcludeFromDescription()
+            // Only a language cookie is at stake, and a token in every page's switcher would make them uncacheable.
+            .DisableAntiforgery();
         return endpoints;
     }
 }

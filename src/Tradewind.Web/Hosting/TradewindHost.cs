@@ -55,7 +55,7 @@ internal static class TradewindHost
     public static WebApplication UseTradewind(this WebApplication app)
     {
         app.UseForwardedHeaders();
-        app.UseExceptionHandler();
+        app.UseExceptionHandler("/error");
         app.UseStatusCodeResponses();
         app.UseRequestLocalization();
         app.UseStaticFiles();
@@ -64,7 +64,7 @@ internal static class TradewindHost
         app.UseAuthorization();
         app.UseMiddleware<IdempotencyMiddleware>();
         // Inside the idempotency middleware too, so a refused write's problem response is stored and replayed.
-        app.UseExceptionHandler();
+        app.UseExceptionHandler("/error");
         app.UseAntiforgery();
 
         app.MapHealthChecks("/health", new() { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();

@@ -47,6 +47,12 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         if (problem is null)
         {
             LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
+            if (StatusCodeResponses.WantsPage(httpContext.Request))
+            {
+                // Browsers get the friendly error page (the middleware re-executes /error), not JSON.
+                return false;
+            }
+
             problem = new ProblemDetails
             {
                 Status = StatusCodes.Status500InternalServerError,
