@@ -12,9 +12,9 @@ internal sealed class OpenApiDocumentDescription : IOpenApiDocumentTransformer
         {
             Title = "Tradewind API",
             Version = "v1",
-            Description = "The REST API of a Tradewind marketplace. Authenticate software with 'Authorization: Bearer <API key>'. " +
+            Description = "The REST API of a Tradewind marketplace. Authenticate software with `Authorization: Bearer <API key>`. " +
                 "Money is a decimal string in major units with an ISO 4217 currency code. Errors are RFC 7807 problem details. " +
-                "Send an 'Idempotency-Key' header with writes to retry them safely.",
+                "Send an `Idempotency-Key` header with writes to retry them safely.",
         };
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
@@ -24,6 +24,8 @@ internal sealed class OpenApiDocumentDescription : IOpenApiDocumentTransformer
             Scheme = "bearer",
             Description = "An API key issued in the seller portal, the operator console or with POST /api/v1/api-keys.",
         };
+        // Endpoints that allow anonymous callers simply ignore the key; the reference UI offers it everywhere.
+        document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("apiKey", document)] = [] }];
         return Task.CompletedTask;
     }
 }
