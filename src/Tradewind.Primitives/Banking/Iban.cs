@@ -22,7 +22,7 @@ namespace Tradewind.Primitives.Banking;
 /// </para>
 /// <para>
 /// MOD 97-10 detects every substitution of a digit by another digit or a letter by another letter, and
-/// every transposition of neighbours. It does not detect every letter-for-digit substitution: where the
+/// every swap of two neighbouring digits or two neighbouring letters. It does not detect every letter-for-digit substitution: where the
 /// BBAN structure allows either (<c>c</c> positions) such a slip can keep the remainder at 1.
 /// </para>
 /// <para>

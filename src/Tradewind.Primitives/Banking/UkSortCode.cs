@@ -14,7 +14,7 @@ namespace Tradewind.Primitives.Banking;
 /// <para>
 /// There is no arithmetic check on a sort code alone. The account number is checked against the sort
 /// code by Vocalink's modulus-checking rules, which need Vocalink's weight table (updated several times a
-/// year); Tradewind does not run them and relies on the payout provider's confirmation of payee instead.
+/// year); they are not run here, so a wrong account number under a real sort code is caught only by the bank.
 /// </para>
 /// <para>Equality is ordinal. <c>default(UkSortCode)</c> holds no code; its members throw.</para>
 /// </remarks>
