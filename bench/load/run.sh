@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # HTTP load driver: starts Tradewind (Release, SQLite, demo data) on a loopback port and measures endpoints
 # with wrk. Each endpoint is run RUNS times; the median requests/s and p99 latency are printed, with the
-# plain-text-like /health endpoint of the same server as the baseline measured in the same run.
+# plain-text liveness endpoint /health/live of the same server as the baseline measured in the same run.
 # Usage: bench/load/run.sh [RUNS=5] [DURATION=10s] [CONNECTIONS=64]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -24,7 +24,7 @@ measure() { # endpoint -> "rps p99ms" for one run
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
 printf '%-28s %12s %12s\n' endpoint "median rps" "median p99ms"
-for endpoint in /health /api/v1/currencies /api/v1/countries/DE / ; do
+for endpoint in /health/live /health /api/v1/currencies /api/v1/countries/DE / ; do
   curl -fs -o /dev/null "http://127.0.0.1:$port$endpoint" || { echo "$endpoint does not answer 200" >&2; continue; }
   results=$(for _ in $(seq 1 "$runs"); do measure "$endpoint"; done)
   printf '%-28s %12s %12s\n' "$endpoint" "$(cut -d' ' -f1 <<<"$results" | median)" "$(cut -d' ' -f2 <<<"$results" | median)"

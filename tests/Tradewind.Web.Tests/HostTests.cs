@@ -20,6 +20,16 @@ public sealed class HostTests(TradewindApp app) : IClassFixture<TradewindApp>
     }
 
     [Fact]
+    public async Task Liveness_is_plain_text_and_checks_nothing()
+    {
+        var response = await app.CreateClient().GetAsync("/health/live", _ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync(_ct));
+    }
+
+    [Fact]
     public async Task The_OpenAPI_document_describes_the_public_api()
     {
         var response = await app.CreateClient().GetAsync("/openapi/v1.json", _ct);

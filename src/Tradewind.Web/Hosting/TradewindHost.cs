@@ -68,6 +68,8 @@ internal static class TradewindHost
         app.UseAntiforgery();
 
         app.MapHealthChecks("/health", new() { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
+        // Liveness: the process answers, nothing else is checked. Plain text, so it is also the load-test baseline.
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapScalarApiReference("/docs", options => options
             .WithTitle("Tradewind API")
