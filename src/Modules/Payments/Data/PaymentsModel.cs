@@ -29,8 +29,8 @@ internal sealed class PaymentsModel : IModelContributor
             e.HasKey(c => c.Id);
             e.Property(c => c.FromCurrency).HasMaxLength(3).IsFixedLength();
             e.Property(c => c.ToCurrency).HasMaxLength(3).IsFixedLength();
-            // Any .NET decimal below 10^10: a cross rate keeps all of its 28 significant digits.
-            e.Property(c => c.Rate).HasPrecision(38, 28);
+            // No precision on purpose: unconstrained numeric on PostgreSQL (TEXT on SQLite) stores the decimal exactly as
+            // computed, so a cross rate keeps all of its 28 significant digits and the conversion can be redone.
             e.Property(c => c.Source).HasMaxLength(20);
             e.Property(c => c.Rounding).HasConversion<string>().HasMaxLength(20);
             e.Property(c => c.Purpose).HasMaxLength(200);
