@@ -56,6 +56,10 @@ internal sealed class ExchangeRateCommands(
         {
             throw new DomainException("fx-source-unreachable", $"The ECB rates could not be downloaded from {uri}: {exception.Message}");
         }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new DomainException("fx-source-unreachable", $"The ECB rates could not be downloaded from {uri}: no answer in time.");
+        }
         catch (InvalidDataException exception)
         {
             throw new DomainException("fx-source-invalid", $"{uri} did not return ECB reference rates. {exception.Message}");
