@@ -3,6 +3,7 @@ using System.Xml.Linq;
 using Microsoft.EntityFrameworkCore;
 using Tradewind.Accounts;
 using Tradewind.Catalog;
+using Tradewind.Payments;
 using Tradewind.Persistence;
 
 namespace Tradewind.Architecture.Tests;
@@ -21,6 +22,7 @@ public sealed class ModuleTests
     [
         typeof(AccountsModule).Assembly,
         typeof(CatalogModule).Assembly,
+        typeof(PaymentsModule).Assembly,
     ];
 
     [Fact]

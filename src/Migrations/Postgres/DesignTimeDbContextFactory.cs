@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.Extensions.DependencyInjection;
 using Tradewind.Accounts;
 using Tradewind.Catalog;
+using Tradewind.Payments;
 using Tradewind.Persistence;
 
 namespace Tradewind.Migrations.Postgres;
@@ -18,6 +19,7 @@ public sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<Tra
         var services = new ServiceCollection()
             .AddAccountsModule()
             .AddCatalogModule()
+            .AddPaymentsModule()
             .BuildServiceProvider();
         var options = new DbContextOptionsBuilder<TradewindDbContext>();
         new DatabaseSettings(DatabaseProvider.Postgres, "Host=localhost;Database=tradewind_design;Username=tradewind", ".").Configure(options);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Tradewind.Contracts.Accounts;
 using Tradewind.Contracts.Catalog;
+using Tradewind.Contracts.Payments;
 using Tradewind.Persistence;
 
 namespace Tradewind.Web.Demo;
@@ -29,6 +30,7 @@ internal sealed partial class DemoSeeder(
     IAccountsQueries accountsQueries,
     IAccountsCommands accounts,
     ICatalogCommands catalog,
+    IExchangeRateCommands exchangeRates,
     DatabaseSettings database,
     ILogger<DemoSeeder> logger)
 {
@@ -109,6 +111,8 @@ internal sealed partial class DemoSeeder(
             firstBuyer ??= user;
         }
 
+        await SeedExchangeRatesAsync(cancellationToken);
+
         var baseUrl = options.Value.BaseUrl
             ?? urls.FirstOrDefault()
             ?? configuration["urls"]?.Split(';', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()
@@ -128,6 +132,13 @@ internal sealed partial class DemoSeeder(
         await File.WriteAllTextAsync(path, JsonSerializer.Serialize(credentials, JsonOptions), cancellationToken);
         var listings = DemoCatalog.Sellers.Sum(s => s.Products.Count);
         LogSeeded(logger, DemoCatalog.Sellers.Count, listings, DemoCatalog.Buyers.Count, path);
+    }
+
+    /// <summary>Two weeks of ECB reference rates (a snapshot in the ECB's own format), so conversions work at once.</summary>
+    private async Task SeedExchangeRatesAsync(CancellationToken cancellationToken)
+    {
+        await using var snapshot = DemoExchangeRates.Open();
+        await exchangeRates.ImportEcbAsync(snapshot, DemoExchangeRates.FileName, Actor, cancellationToken);
     }
 
     /// <summary>What demo-credentials.json holds. Later features add their own entries (keys, product codes).</summary>

@@ -14,6 +14,7 @@ using Scalar.AspNetCore;
 using Tradewind.Accounts;
 using Tradewind.Catalog;
 using Tradewind.Contracts.Accounts;
+using Tradewind.Payments;
 using Tradewind.Persistence;
 using Tradewind.Web.Api;
 using Tradewind.Web.Demo;
@@ -37,6 +38,7 @@ internal static class TradewindHost
         services.AddDataProtection().SetApplicationName("Tradewind").PersistKeysToDbContext<TradewindDbContext>();
         services.AddAccountsModule();
         services.AddCatalogModule();
+        services.AddPaymentsModule();
 
         AddSecurity(services);
         AddProblemDetails(services);
@@ -83,6 +85,7 @@ internal static class TradewindHost
         api.MapOrganisationsApi();
         api.MapApiKeysApi();
         api.MapCatalogApi();
+        api.MapExchangeRatesApi();
 
         app.MapCultureSwitch();
         app.MapRazorPages();

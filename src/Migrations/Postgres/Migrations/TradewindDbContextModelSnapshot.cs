@@ -577,6 +577,149 @@ namespace Tradewind.Migrations.Postgres.Migrations
                     b.ToTable("catalog_listings", (string)null);
                 });
 
+            modelBuilder.Entity("Tradewind.Payments.ExchangeRates.CurrencyConversion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date")
+                        .HasColumnName("as_of");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CrossRateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cross_rate_id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("FromCurrency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("from_currency")
+                        .IsFixedLength();
+
+                    b.Property<long>("FromMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("from_minor");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("purpose");
+
+                    b.Property<decimal>("Rate")
+                        .HasColumnType("numeric")
+                        .HasColumnName("rate");
+
+                    b.Property<Guid?>("RateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("rate_id");
+
+                    b.Property<string>("Rounding")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("rounding");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("ToCurrency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("to_currency")
+                        .IsFixedLength();
+
+                    b.Property<long>("ToMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("to_minor");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payments_conversions");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_payments_conversions_created_at");
+
+                    b.HasIndex("CrossRateId")
+                        .HasDatabaseName("ix_payments_conversions_cross_rate_id");
+
+                    b.HasIndex("RateId")
+                        .HasDatabaseName("ix_payments_conversions_rate_id");
+
+                    b.ToTable("payments_conversions", (string)null);
+                });
+
+            modelBuilder.Entity("Tradewind.Payments.ExchangeRates.ExchangeRate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date")
+                        .HasColumnName("as_of");
+
+                    b.Property<string>("Base")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("base")
+                        .IsFixedLength();
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("imported_at");
+
+                    b.Property<string>("Quote")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("quote")
+                        .IsFixedLength();
+
+                    b.Property<decimal>("Rate")
+                        .HasPrecision(20, 10)
+                        .HasColumnType("numeric(20,10)")
+                        .HasColumnName("rate");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("source");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payments_exchange_rates");
+
+                    b.HasIndex("Base", "Quote", "AsOf")
+                        .HasDatabaseName("ix_payments_exchange_rates_base_quote_as_of");
+
+                    b.HasIndex("Source", "Base", "Quote", "AsOf")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payments_exchange_rates_source_base_quote_as_of");
+
+                    b.ToTable("payments_exchange_rates", (string)null);
+                });
+
             modelBuilder.Entity("Tradewind.Persistence.Auditing.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -809,6 +952,21 @@ namespace Tradewind.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_catalog_listings_catalog_categories_category_id");
+                });
+
+            modelBuilder.Entity("Tradewind.Payments.ExchangeRates.CurrencyConversion", b =>
+                {
+                    b.HasOne("Tradewind.Payments.ExchangeRates.ExchangeRate", null)
+                        .WithMany()
+                        .HasForeignKey("CrossRateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_payments_conversions_payments_exchange_rates_cross_rate_id");
+
+                    b.HasOne("Tradewind.Payments.ExchangeRates.ExchangeRate", null)
+                        .WithMany()
+                        .HasForeignKey("RateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_payments_conversions_payments_exchange_rates_rate_id");
                 });
 #pragma warning restore 612, 618
         }
