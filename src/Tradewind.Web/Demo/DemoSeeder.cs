@@ -135,6 +135,8 @@ internal sealed partial class DemoSeeder(
             }
         }
 
+        await SeedSellerEntitiesAndPayoutsAsync(cancellationToken);
+
         UserDto? firstBuyer = null;
         foreach (var buyer in DemoCatalog.Buyers)
         {
