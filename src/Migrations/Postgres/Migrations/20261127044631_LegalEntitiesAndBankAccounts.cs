@@ -22,7 +22,8 @@ namespace Tradewind.Migrations.Postgres.Migrations
                 name: "accepted_currencies",
                 table: "accounts_operator_entities",
                 type: "text[]",
-                nullable: false);
+                nullable: false,
+                defaultValue: new string[0]);
 
             migrationBuilder.AddColumn<string>(
                 name: "address_country_code",
