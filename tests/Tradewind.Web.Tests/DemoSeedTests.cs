@@ -35,6 +35,29 @@ public sealed class DemoSeedTests(DemoApp app) : IClassFixture<DemoApp>
     }
 
     [Fact]
+    public async Task Demo_sellers_hold_verified_entities_and_accounts_in_several_currencies_and_some_await_review()
+    {
+        var (entities, pending, currencies) = await app.WithScopeAsync(async s =>
+        {
+            var accounts = s.GetRequiredService<IAccountsQueries>();
+            var all = (await accounts.ListAllSellerEntitiesAsync(null, new PageRequest(1, PageRequest.MaxSize), _ct)).Items;
+            var payout = new List<string>();
+            foreach (var entity in all.Where(e => e.IsVerified))
+            {
+                payout.AddRange((await accounts.ListPayoutCurrenciesAsync(entity.Id, null, _ct)).Select(p => p.CurrencyCode));
+            }
+
+            return (all, all.Count(e => e.KycStatus == KycStatus.Pending), payout);
+        });
+
+        Assert.Contains(entities.Where(e => e.IsVerified).GroupBy(e => e.SellerId), g => g.Select(e => e.CountryCode).Distinct().Count() >= 2);
+        Assert.True(pending >= 2, $"{pending} entities awaiting review");
+        Assert.Superset(new HashSet<string>(["USD", "EUR", "GBP", "JPY", "AUD", "INR"], StringComparer.Ordinal), currencies.ToHashSet(StringComparer.Ordinal));
+        var issuing = await app.WithScopeAsync(s => s.GetRequiredService<IAccountsQueries>().ResolveIssuingEntityAsync("FR", "DE", _ct));
+        Assert.Equal("EU", issuing.Code);
+    }
+
+    [Fact]
     public async Task Demo_credentials_are_written_and_the_operator_key_in_them_works()
     {
         var path = Path.Combine(app.Database.DataDirectory, "demo-credentials.json");

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Tradewind.Accounts.ApiKeys;
-using Tradewind.Accounts.OperatorEntities;
+using Tradewind.Accounts.BankAccounts;
 using Tradewind.Accounts.Organisations;
 using Tradewind.Accounts.Users;
 using Tradewind.Contracts;
@@ -11,16 +11,16 @@ using Tradewind.Persistence.Auditing;
 using Tradewind.Persistence.Outbox;
 using Tradewind.Primitives.Geography;
 using Tradewind.Primitives.Ids;
-using Tradewind.Primitives.Money;
 
 namespace Tradewind.Accounts;
 
-internal sealed class AccountsCommands(
+internal sealed partial class AccountsCommands(
     TradewindDbContext db,
     UserManager<User> users,
     SignInManager<User> signIn,
     Outbox outbox,
     AuditTrail audit,
+    BankAccountProtector protector,
     TimeProvider clock) : IAccountsCommands
 {
     public async Task<OrganisationDto> CreateOrganisationAsync(NewOrganisation organisation, string actor, CancellationToken cancellationToken)
@@ -96,33 +96,6 @@ internal sealed class AccountsCommands(
             cancellationToken);
     }
 
-    public async Task<OperatorEntityDto> CreateOperatorEntityAsync(NewOperatorEntity entity, string actor, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(entity);
-        var validation = new Validation()
-            .Require(!string.IsNullOrWhiteSpace(entity.LegalName) && entity.LegalName.Length <= 200, "legalName", "Give the legal name (up to 200 characters).")
-            .Require(Currency.TryFromCode(entity.CurrencyCode, out _), "currencyCode", "Give an ISO 4217 currency code, e.g. EUR.")
-            .Require(!string.IsNullOrWhiteSpace(entity.TaxRegistration), "taxRegistration", "Give the entity's tax registration.")
-            .Require(!string.IsNullOrWhiteSpace(entity.ServesRegion), "servesRegion", "Say which buyers this entity serves.");
-        var country = ValidateCountry(validation, entity.CountryCode, null);
-        validation.ThrowIfInvalid();
-
-        var row = new OperatorEntity
-        {
-            Id = OperatorEntityId.New(clock),
-            LegalName = entity.LegalName.Trim(),
-            CountryCode = country!.Code.ToString(),
-            CurrencyCode = entity.CurrencyCode,
-            TaxRegistration = entity.TaxRegistration.Trim(),
-            ServesRegion = entity.ServesRegion.Trim(),
-            CreatedAt = clock.GetUtcNow(),
-        };
-        db.Add(row);
-        audit.Record(actor, null, "operator-entity.created", $"operator-entity:{row.Id}", row.LegalName);
-        await db.SaveChangesAsync(cancellationToken);
-        return row.ToDto();
-    }
-
     public async Task<IssuedApiKey> IssueApiKeyAsync(OrganisationId organisationId, string name, string actor, CancellationToken cancellationToken)
     {
         var organisation = await db.Set<Organisation>().SingleOrDefaultAsync(o => o.Id == organisationId, cancellationToken)
@@ -165,7 +138,7 @@ internal sealed class AccountsCommands(
 
     public Task SignOutAsync() => signIn.SignOutAsync();
 
-    private static Country? ValidateCountry(Validation validation, string? countryCode, string? subdivisionCode)
+    internal static Country? ValidateCountry(Validation validation, string? countryCode, string? subdivisionCode)
     {
         if (!Country.TryFromCode(countryCode, out var country))
         {

@@ -1,13 +1,15 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Tradewind.Accounts.BankAccounts;
 using Tradewind.Accounts.Data;
+using Tradewind.Accounts.Routing;
 using Tradewind.Accounts.Users;
 using Tradewind.Contracts.Accounts;
 using Tradewind.Persistence;
 
 namespace Tradewind.Accounts;
 
-/// <summary>Organisations, people (ASP.NET Core Identity), roles, API keys and the operator's legal entities.</summary>
+/// <summary>Organisations, people (ASP.NET Core Identity), roles, API keys, the operator's legal entities and issuing-entity routing, sellers' legal entities (KYC) and payout bank accounts.</summary>
 public static class AccountsModule
 {
     public static IServiceCollection AddAccountsModule(this IServiceCollection services)
@@ -16,6 +18,8 @@ public static class AccountsModule
         services.AddScoped<IAccountsQueries, AccountsQueries>();
         services.AddScoped<IAccountsCommands, AccountsCommands>();
         services.AddScoped<IStartupTask, RoleSeeder>();
+        services.AddScoped<IStartupTask, DefaultRoutingRules>();
+        services.AddScoped<BankAccountProtector>();
 
         services.AddIdentity<User, Role>(options =>
             {

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Tradewind.Accounts.ApiKeys;
-using Tradewind.Accounts.OperatorEntities;
 using Tradewind.Accounts.Organisations;
 using Tradewind.Contracts;
 using Tradewind.Contracts.Accounts;
@@ -9,7 +8,7 @@ using Tradewind.Primitives.Ids;
 
 namespace Tradewind.Accounts;
 
-internal sealed class AccountsQueries(TradewindDbContext db, TimeProvider clock) : IAccountsQueries
+internal sealed partial class AccountsQueries(TradewindDbContext db, TimeProvider clock) : IAccountsQueries
 {
     // Recording every use would turn each authenticated read into a write; a few minutes' precision is enough.
     private static readonly TimeSpan LastUsedPrecision = TimeSpan.FromMinutes(5);
@@ -36,10 +35,6 @@ internal sealed class AccountsQueries(TradewindDbContext db, TimeProvider clock)
         var counts = await db.Set<Organisation>().GroupBy(o => o.Kind).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         return Enum.GetValues<OrganisationKind>().ToDictionary(k => k, k => counts.SingleOrDefault(c => c.Key == k)?.Count ?? 0);
     }
-
-    public async Task<IReadOnlyList<OperatorEntityDto>> ListOperatorEntitiesAsync(CancellationToken cancellationToken) =>
-        (await db.Set<OperatorEntity>().AsNoTracking().OrderBy(e => e.CountryCode).ThenBy(e => e.LegalName).ToListAsync(cancellationToken))
-            .Select(e => e.ToDto()).ToList();
 
     public async Task<Page<ApiKeyDto>> ListApiKeysAsync(OrganisationId organisationId, PageRequest page, CancellationToken cancellationToken)
     {

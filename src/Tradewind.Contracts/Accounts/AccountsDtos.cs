@@ -24,17 +24,6 @@ public sealed record NewUser(OrganisationId OrganisationId, string Email, string
 
 public sealed record UserDto(UserId Id, OrganisationId OrganisationId, string Email, string DisplayName, string Role);
 
-/// <summary>An operator's own legal entity: the merchant of record that invoices buyers in its region.</summary>
-public sealed record OperatorEntityDto(
-    OperatorEntityId Id,
-    string LegalName,
-    string CountryCode,
-    string CurrencyCode,
-    string TaxRegistration,
-    string ServesRegion);
-
-public sealed record NewOperatorEntity(string LegalName, string CountryCode, string CurrencyCode, string TaxRegistration, string ServesRegion);
-
 public sealed record ApiKeyDto(
     ApiKeyId Id,
     OrganisationId OrganisationId,

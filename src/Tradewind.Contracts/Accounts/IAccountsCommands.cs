@@ -12,6 +12,40 @@ public interface IAccountsCommands
 
     Task<OperatorEntityDto> CreateOperatorEntityAsync(NewOperatorEntity entity, string actor, CancellationToken cancellationToken);
 
+    /// <summary>Changes the entity with <paramref name="code"/>; the code itself never changes.</summary>
+    Task<OperatorEntityDto> UpdateOperatorEntityAsync(string code, NewOperatorEntity entity, string actor, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the whole issuing-entity table, checked as a whole.</summary>
+    Task<IReadOnlyList<RoutingRuleDto>> ReplaceRoutingRulesAsync(IReadOnlyList<RoutingRuleInput> rules, string actor, CancellationToken cancellationToken);
+
+    /// <summary>Registers a legal entity of <paramref name="sellerId"/> in an eligible jurisdiction; it waits for KYC review.</summary>
+    Task<SellerEntityDto> CreateSellerEntityAsync(OrganisationId sellerId, NewSellerEntity entity, string actor, CancellationToken cancellationToken);
+
+    /// <summary>Stores the entity's tax form (PDF); a rejected entity goes back to the review queue.</summary>
+    Task<SellerEntityDto> UploadTaxFormAsync(OrganisationId sellerId, SellerEntityId id, TaxFormFile file, string actor, CancellationToken cancellationToken);
+
+    /// <summary>The operator accepts the entity until <paramref name="expiresAt"/> (two years when null).</summary>
+    Task<SellerEntityDto> VerifySellerEntityAsync(SellerEntityId id, DateTimeOffset? expiresAt, string actor, CancellationToken cancellationToken);
+
+    Task<SellerEntityDto> RejectSellerEntityAsync(SellerEntityId id, string reason, string actor, CancellationToken cancellationToken);
+
+    /// <summary>Adds a payout account; it is pending until the two small deposits sent to it are confirmed.</summary>
+    Task<BankAccountDto> AddBankAccountAsync(OrganisationId sellerId, SellerEntityId entityId, NewBankAccount account, string actor, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The seller confirms the two deposit amounts (major units, any order). A wrong pair counts as an attempt and is
+    /// refused (<c>micro-deposits-mismatch</c>); the third wrong pair locks the account.
+    /// </summary>
+    Task<BankAccountDto> ConfirmMicroDepositsAsync(OrganisationId sellerId, SellerEntityId entityId, BankAccountId accountId, IReadOnlyList<decimal> amounts, string actor, CancellationToken cancellationToken);
+
+    /// <summary>The operator verifies an account by other means (a bank letter), with a note for the audit trail.</summary>
+    Task<BankAccountDto> VerifyBankAccountManuallyAsync(SellerEntityId entityId, BankAccountId accountId, string note, string actor, CancellationToken cancellationToken);
+
+    /// <summary>Pays the entity's proceeds in <paramref name="currency"/> to the verified account <paramref name="accountId"/>.</summary>
+    Task<PayoutCurrencyDto> SetPayoutCurrencyAsync(OrganisationId sellerId, SellerEntityId entityId, string currency, BankAccountId accountId, string actor, CancellationToken cancellationToken);
+
+    Task DisablePayoutCurrencyAsync(OrganisationId sellerId, SellerEntityId entityId, string currency, string actor, CancellationToken cancellationToken);
+
     /// <summary>Issues a key acting for <paramref name="organisationId"/> in the organisation's role.</summary>
     Task<IssuedApiKey> IssueApiKeyAsync(OrganisationId organisationId, string name, string actor, CancellationToken cancellationToken);
 

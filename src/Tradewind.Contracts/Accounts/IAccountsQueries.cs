@@ -13,6 +13,39 @@ public interface IAccountsQueries
 
     Task<IReadOnlyList<OperatorEntityDto>> ListOperatorEntitiesAsync(CancellationToken cancellationToken);
 
+    Task<OperatorEntityDto?> FindOperatorEntityAsync(string code, CancellationToken cancellationToken);
+
+    /// <summary>The issuing-entity rules in the order they are tried.</summary>
+    Task<IReadOnlyList<RoutingRuleDto>> ListRoutingRulesAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The operator entity that invoices a buyer in <paramref name="buyerCountry"/> for a (verified) seller entity
+    /// established in <paramref name="sellerCountry"/>. Unknown countries are refused as field errors
+    /// (<c>buyerCountry</c>, <c>sellerCountry</c>); no matching rule is a <see cref="DomainException"/> <c>no-issuing-entity</c>.
+    /// </summary>
+    Task<IssuingEntityDto> ResolveIssuingEntityAsync(string buyerCountry, string sellerCountry, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// One seller entity. With <paramref name="sellerId"/>, only if it belongs to that seller (another seller's
+    /// entity is null, as if it did not exist); without, any seller's (operator reads and other modules).
+    /// </summary>
+    Task<SellerEntityDto?> FindSellerEntityAsync(SellerEntityId id, OrganisationId? sellerId, CancellationToken cancellationToken);
+
+    /// <summary>The legal entities of one seller, oldest first. A product or offer names one of them as its seller of record.</summary>
+    Task<IReadOnlyList<SellerEntityDto>> ListSellerEntitiesAsync(OrganisationId sellerId, CancellationToken cancellationToken);
+
+    /// <summary>Every seller's entities (operator), optionally only those in one KYC status, oldest first.</summary>
+    Task<Page<SellerEntityDto>> ListAllSellerEntitiesAsync(KycStatus? status, PageRequest page, CancellationToken cancellationToken);
+
+    /// <summary>The tax form on file; null when there is none or the entity is not visible to <paramref name="sellerId"/>.</summary>
+    Task<TaxFormFile?> GetTaxFormAsync(SellerEntityId id, OrganisationId? sellerId, CancellationToken cancellationToken);
+
+    /// <summary>A seller entity's payout accounts, masked. Throws <c>seller-entity-not-found</c> when the entity is not visible.</summary>
+    Task<IReadOnlyList<BankAccountDto>> ListBankAccountsAsync(SellerEntityId id, OrganisationId? sellerId, CancellationToken cancellationToken);
+
+    /// <summary>The payout currencies a seller entity has enabled, each with its account.</summary>
+    Task<IReadOnlyList<PayoutCurrencyDto>> ListPayoutCurrenciesAsync(SellerEntityId id, OrganisationId? sellerId, CancellationToken cancellationToken);
+
     Task<Page<ApiKeyDto>> ListApiKeysAsync(OrganisationId organisationId, PageRequest page, CancellationToken cancellationToken);
 
     /// <summary>Checks a presented bearer key; null when it is unknown, malformed or revoked.</summary>

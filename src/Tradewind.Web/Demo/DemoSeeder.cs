@@ -40,15 +40,49 @@ internal sealed partial class DemoSeeder(
 
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
+    /// <summary>
+    /// The operator's entities after AWS Marketplace's pattern (aws-marketplace.md §10): a US entity for the rest of
+    /// the world, an EU entity in Luxembourg for EMEA (which covers the United Kingdom, so there is no UK entity), and
+    /// local entities for India, Australia, Japan and Korea.
+    /// </summary>
     public static readonly IReadOnlyList<NewOperatorEntity> OperatorEntities =
     [
-        new("Tradewind Marketplace, Inc.", "US", "USD", "EIN 88-1234567", "United States and every country without a local entity"),
-        new("Tradewind Marketplace Europe S.à r.l.", "LU", "EUR", "VAT LU31234567", "European Union, EEA and Switzerland"),
-        new("Tradewind Marketplace UK Ltd", "GB", "GBP", "VAT GB123456789", "United Kingdom"),
-        new("Tradewind India Private Limited", "IN", "INR", "GSTIN 29ABCDE1234F1Z5", "India"),
-        new("Tradewind Australia Pty Ltd", "AU", "AUD", "ABN 51 824 753 556", "Australia and New Zealand"),
-        new("Tradewind Japan G.K.", "JP", "JPY", "T1234567890123", "Japan"),
-        new("Tradewind Korea LLC", "KR", "KRW", "BRN 123-45-67890", "Republic of Korea"),
+        new(
+            "US", "Tradewind Marketplace, Inc.", "US", new("1209 Orange Street", null, "Wilmington", "19801", "DE", "US"), "USD", ["USD"],
+            [new("US", null, "12-3456789"), new("US", "US-NY", "NY-71-123456"), new("US", "US-TX", "TX-32-098765")],
+            new("US-", 1),
+            [new("US", "USD", "Tradewind Marketplace, Inc.", null, "123456789", null, "021000021")],
+            "Every buyer no other entity serves: the Americas, the rest of Asia-Pacific, Turkey, South Africa"),
+        new(
+            "EU", "Tradewind Marketplace Europe S.à r.l.", "LU", new("38 Avenue John F. Kennedy", null, "Luxembourg", "L-1855", null, "LU"), "EUR", ["EUR", "GBP", "USD"],
+            [new("LU", null, "LU10000356"), new("GB", null, "GB 100 1950 75"), new("NO", null, "NO 965 920 358 MVA")],
+            new("EU-", 1),
+            [new("LU", "EUR", "Tradewind Marketplace Europe S.à r.l.", "LU28 0019 4006 4475 0000", null, null, null)],
+            "EMEA except Turkey and South Africa, for EMEA-eligible sellers"),
+        new(
+            "IN", "Tradewind India Private Limited", "IN", new("Level 9, Prestige Tower", "Residency Road", "Mumbai", "400001", "IN-MH", "IN"), "INR", ["INR"],
+            [new("IN", null, "27AAPFU0939F1ZV")],
+            new("IN-", 1),
+            [new("IN", "INR", "Tradewind India Private Limited", null, "50100012345678", null, "HDFC0000001")],
+            "Buyers in India buying from sellers in India"),
+        new(
+            "AU", "Tradewind Australia Pty Ltd", "AU", new("1 Martin Place", null, "Sydney", "2000", "NSW", "AU"), "AUD", ["AUD"],
+            [new("AU", null, "51 824 753 556")],
+            new("AU-", 1),
+            [new("AU", "AUD", "Tradewind Australia Pty Ltd", null, "12345678", null, "062-000")],
+            "Australia"),
+        new(
+            "JP", "Tradewind Japan G.K.", "JP", new("1-1-1 Marunouchi", "Chiyoda-ku", "Tokyo", "100-0005", null, "JP"), "JPY", ["JPY"],
+            [new("JP", null, "T5835678256246")],
+            new("JP-", 1),
+            [new("JP", "JPY", "Tradewind Japan G.K.", null, "1234567", null, "0001-001")],
+            "Japan"),
+        new(
+            "KR", "Tradewind Korea LLC", "KR", new("152 Teheran-ro", "Gangnam-gu", "Seoul", "06236", null, "KR"), "KRW", ["KRW"],
+            [new("KR", null, "116-82-00276")],
+            new("KR-", 1),
+            null,
+            "Republic of Korea"),
     ];
 
     /// <summary>The logins the sign-in page offers in demo mode: one per role.</summary>
@@ -102,6 +136,8 @@ internal sealed partial class DemoSeeder(
                     cancellationToken);
             }
         }
+
+        await SeedSellerEntitiesAndPayoutsAsync(cancellationToken);
 
         UserDto? firstBuyer = null;
         foreach (var buyer in DemoCatalog.Buyers)

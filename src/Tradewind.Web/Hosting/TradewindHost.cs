@@ -84,6 +84,9 @@ internal static class TradewindHost
         api.MapMeApi();
         api.MapOrganisationsApi();
         api.MapApiKeysApi();
+        api.MapOperatorEntitiesApi();
+        api.MapSellerEntitiesApi();
+        api.MapBankAccountsApi();
         api.MapCatalogApi();
         api.MapExchangeRatesApi();
 

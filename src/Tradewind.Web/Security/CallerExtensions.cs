@@ -19,5 +19,8 @@ internal static class CallerExtensions
     /// <summary>How the audit trail names the caller: the person's e-mail or <c>api-key:{id}</c>.</summary>
     public static string Actor(this ClaimsPrincipal user) => user.Identity?.Name ?? "anonymous";
 
+    /// <summary>The seller whose data the caller may see: its own organisation for a seller, null (every seller) for the operator.</summary>
+    public static OrganisationId? SellerScope(this ClaimsPrincipal user) => user.IsInRole(Roles.Operator) ? null : user.OrganisationId();
+
     public static string? Role(this ClaimsPrincipal user) => Roles.All.FirstOrDefault(user.IsInRole);
 }

@@ -35,6 +35,9 @@ public sealed class TradewindServer : IAsyncLifetime
 
     public string DemoPassword { get; } = new DemoOptions().Password;
 
+    /// <summary>The server's services, for reading what only the server knows (e.g. the deposits sent to a bank account).</summary>
+    public IServiceProvider Services => _factory?.Services ?? throw new InvalidOperationException("Not started.");
+
     public async ValueTask InitializeAsync()
     {
         Directory.CreateDirectory(_dataDirectory);

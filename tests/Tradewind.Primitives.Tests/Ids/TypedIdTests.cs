@@ -147,3 +147,30 @@ public sealed class OperatorEntityIdTests : TypedIdTests<OperatorEntityId>
 
     protected override bool TryParse(string? text, out OperatorEntityId id) => OperatorEntityId.TryParse(text, out id);
 }
+
+public sealed class SellerEntityIdTests : TypedIdTests<SellerEntityId>
+{
+    protected override SellerEntityId Create(TimeProvider clock) => SellerEntityId.New(clock);
+
+    protected override SellerEntityId Parse(string text) => SellerEntityId.Parse(text);
+
+    protected override bool TryParse(string? text, out SellerEntityId id) => SellerEntityId.TryParse(text, out id);
+}
+
+public sealed class BankAccountIdTests : TypedIdTests<BankAccountId>
+{
+    protected override BankAccountId Create(TimeProvider clock) => BankAccountId.New(clock);
+
+    protected override BankAccountId Parse(string text) => BankAccountId.Parse(text);
+
+    protected override bool TryParse(string? text, out BankAccountId id) => BankAccountId.TryParse(text, out id);
+}
+
+public sealed class RoutingRuleIdTests : TypedIdTests<RoutingRuleId>
+{
+    protected override RoutingRuleId Create(TimeProvider clock) => RoutingRuleId.New(clock);
+
+    protected override RoutingRuleId Parse(string text) => RoutingRuleId.Parse(text);
+
+    protected override bool TryParse(string? text, out RoutingRuleId id) => RoutingRuleId.TryParse(text, out id);
+}

@@ -34,8 +34,12 @@ public class TradewindApp : WebApplicationFactory<Program>, IAsyncLifetime
         if (!SeedDemo)
         {
             await CreateCastAsync(scope.ServiceProvider);
+            await SeedAsync(scope.ServiceProvider);
         }
     }
+
+    /// <summary>More data a test class's own fixture adds after the cast is created.</summary>
+    protected virtual Task SeedAsync(IServiceProvider services) => Task.CompletedTask;
 
     public override async ValueTask DisposeAsync()
     {

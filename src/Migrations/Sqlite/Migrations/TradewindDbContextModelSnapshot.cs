@@ -233,7 +233,43 @@ namespace Tradewind.Migrations.Sqlite.Migrations
                     b.ToTable("accounts_api_keys", (string)null);
                 });
 
-            modelBuilder.Entity("Tradewind.Accounts.OperatorEntities.OperatorEntity", b =>
+            modelBuilder.Entity("Tradewind.Accounts.BankAccounts.PayoutCurrency", b =>
+                {
+                    b.Property<Guid>("SellerEntityId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("seller_entity_id");
+
+                    b.Property<string>("CurrencyCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency_code")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("BankAccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("bank_account_id");
+
+                    b.Property<long>("EnabledAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("enabled_at");
+
+                    b.Property<Guid>("SellerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("seller_id");
+
+                    b.HasKey("SellerEntityId", "CurrencyCode")
+                        .HasName("pk_accounts_payout_currencies");
+
+                    b.HasIndex("BankAccountId")
+                        .HasDatabaseName("ix_accounts_payout_currencies_bank_account_id");
+
+                    b.HasIndex("SellerId")
+                        .HasDatabaseName("ix_accounts_payout_currencies_seller_id");
+
+                    b.ToTable("accounts_payout_currencies", (string)null);
+                });
+
+            modelBuilder.Entity("Tradewind.Accounts.BankAccounts.SellerBankAccount", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT")
@@ -257,6 +293,125 @@ namespace Tradewind.Migrations.Sqlite.Migrations
                         .HasColumnName("currency_code")
                         .IsFixedLength();
 
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("failed_attempts");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fingerprint");
+
+                    b.Property<string>("HolderName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("holder_name");
+
+                    b.Property<string>("Last4")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last4");
+
+                    b.Property<string>("ProtectedDetails")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("protected_details");
+
+                    b.Property<string>("ProtectedMicroDeposits")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("protected_micro_deposits");
+
+                    b.Property<Guid>("SellerEntityId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("seller_entity_id");
+
+                    b.Property<Guid>("SellerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("seller_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("VerificationNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("verification_note");
+
+                    b.Property<long?>("VerifiedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("verified_at");
+
+                    b.Property<string>("VerifiedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("verified_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_accounts_seller_bank_accounts");
+
+                    b.HasIndex("SellerId")
+                        .HasDatabaseName("ix_accounts_seller_bank_accounts_seller_id");
+
+                    b.HasIndex("SellerEntityId", "CurrencyCode", "Fingerprint")
+                        .IsUnique()
+                        .HasDatabaseName("ix_accounts_seller_bank_accounts_seller_entity_id_currency_code_fingerprint");
+
+                    b.ToTable("accounts_seller_bank_accounts", (string)null);
+                });
+
+            modelBuilder.Entity("Tradewind.Accounts.OperatorEntities.OperatorEntity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<string>("AcceptedCurrencies")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("accepted_currencies");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<string>("CountryCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("country_code")
+                        .IsFixedLength();
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CurrencyCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency_code")
+                        .IsFixedLength();
+
+                    b.Property<long>("InvoiceNextNumber")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("invoice_next_number");
+
+                    b.Property<string>("InvoicePrefix")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("invoice_prefix");
+
                     b.Property<string>("LegalName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -269,14 +424,16 @@ namespace Tradewind.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("serves_region");
 
-                    b.Property<string>("TaxRegistration")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("tax_registration");
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
 
                     b.HasKey("Id")
                         .HasName("pk_accounts_operator_entities");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_accounts_operator_entities_code");
 
                     b.ToTable("accounts_operator_entities", (string)null);
                 });
@@ -322,6 +479,175 @@ namespace Tradewind.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_accounts_organisations_kind_name");
 
                     b.ToTable("accounts_organisations", (string)null);
+                });
+
+            modelBuilder.Entity("Tradewind.Accounts.Routing.RoutingRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<string>("BuyerCountries")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("buyer_countries");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("EntityCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entity_code");
+
+                    b.PrimitiveCollection<string>("ExceptBuyerCountries")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("except_buyer_countries");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("priority");
+
+                    b.Property<string>("SellerCondition")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("seller_condition");
+
+                    b.Property<string>("SellerCountry")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("seller_country")
+                        .IsFixedLength();
+
+                    b.HasKey("Id")
+                        .HasName("pk_accounts_routing_rules");
+
+                    b.HasIndex("Priority")
+                        .HasDatabaseName("ix_accounts_routing_rules_priority");
+
+                    b.ToTable("accounts_routing_rules", (string)null);
+                });
+
+            modelBuilder.Entity("Tradewind.Accounts.SellerEntities.SellerEntity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CountryCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("country_code")
+                        .IsFixedLength();
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long?>("KycExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kyc_expires_at");
+
+                    b.Property<string>("KycReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kyc_reason");
+
+                    b.Property<long?>("KycReviewedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kyc_reviewed_at");
+
+                    b.Property<string>("KycReviewedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kyc_reviewed_by");
+
+                    b.Property<string>("KycState")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kyc_state");
+
+                    b.Property<string>("LegalName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("legal_name");
+
+                    b.Property<Guid>("SellerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("seller_id");
+
+                    b.Property<string>("TaxId")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tax_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_accounts_seller_entities");
+
+                    b.HasIndex("KycState", "CreatedAt")
+                        .HasDatabaseName("ix_accounts_seller_entities_kyc_state_created_at");
+
+                    b.HasIndex("SellerId", "CreatedAt")
+                        .HasDatabaseName("ix_accounts_seller_entities_seller_id_created_at");
+
+                    b.ToTable("accounts_seller_entities", (string)null);
+                });
+
+            modelBuilder.Entity("Tradewind.Accounts.SellerEntities.SellerTaxForm", b =>
+                {
+                    b.Property<Guid>("SellerEntityId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("seller_entity_id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("content");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("size_bytes");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uploaded_by");
+
+                    b.HasKey("SellerEntityId")
+                        .HasName("pk_accounts_seller_tax_forms");
+
+                    b.ToTable("accounts_seller_tax_forms", (string)null);
                 });
 
             modelBuilder.Entity("Tradewind.Accounts.Users.Role", b =>
@@ -921,6 +1247,268 @@ namespace Tradewind.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_accounts_api_keys_accounts_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("Tradewind.Accounts.BankAccounts.PayoutCurrency", b =>
+                {
+                    b.HasOne("Tradewind.Accounts.BankAccounts.SellerBankAccount", null)
+                        .WithMany()
+                        .HasForeignKey("BankAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_accounts_payout_currencies_accounts_seller_bank_accounts_bank_account_id");
+
+                    b.HasOne("Tradewind.Accounts.SellerEntities.SellerEntity", null)
+                        .WithMany()
+                        .HasForeignKey("SellerEntityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_accounts_payout_currencies_accounts_seller_entities_seller_entity_id");
+                });
+
+            modelBuilder.Entity("Tradewind.Accounts.BankAccounts.SellerBankAccount", b =>
+                {
+                    b.HasOne("Tradewind.Accounts.SellerEntities.SellerEntity", null)
+                        .WithMany()
+                        .HasForeignKey("SellerEntityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_accounts_seller_bank_accounts_accounts_seller_entities_seller_entity_id");
+                });
+
+            modelBuilder.Entity("Tradewind.Accounts.OperatorEntities.OperatorEntity", b =>
+                {
+                    b.OwnsMany("Tradewind.Accounts.OperatorEntities.CollectionAccount", "CollectionAccounts", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("CountryCode")
+                                .IsRequired()
+                                .HasMaxLength(2)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("country_code")
+                                .IsFixedLength();
+
+                            b1.Property<string>("CurrencyCode")
+                                .IsRequired()
+                                .HasMaxLength(3)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("currency_code")
+                                .IsFixedLength();
+
+                            b1.Property<string>("Fingerprint")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("fingerprint");
+
+                            b1.Property<string>("HolderName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("holder_name");
+
+                            b1.Property<string>("Last4")
+                                .IsRequired()
+                                .HasMaxLength(4)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("last4");
+
+                            b1.Property<Guid>("OperatorEntityId")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("operator_entity_id");
+
+                            b1.Property<string>("ProtectedDetails")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("protected_details");
+
+                            b1.HasKey("Id")
+                                .HasName("pk_accounts_operator_collection_accounts");
+
+                            b1.HasIndex("OperatorEntityId")
+                                .HasDatabaseName("ix_accounts_operator_collection_accounts_operator_entity_id");
+
+                            b1.ToTable("accounts_operator_collection_accounts", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("OperatorEntityId")
+                                .HasConstraintName("fk_accounts_operator_collection_accounts_accounts_operator_entities_operator_entity_id");
+                        });
+
+                    b.OwnsOne("Tradewind.Accounts.Addresses.Address", "Address", b1 =>
+                        {
+                            b1.Property<Guid>("OperatorEntityId")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("City")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("address_city");
+
+                            b1.Property<string>("CountryCode")
+                                .IsRequired()
+                                .HasMaxLength(2)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("address_country_code")
+                                .IsFixedLength();
+
+                            b1.Property<string>("Line1")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("address_line1");
+
+                            b1.Property<string>("Line2")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("address_line2");
+
+                            b1.Property<string>("PostalCode")
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("address_postal_code");
+
+                            b1.Property<string>("Region")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("address_region");
+
+                            b1.HasKey("OperatorEntityId");
+
+                            b1.ToTable("accounts_operator_entities");
+
+                            b1.WithOwner()
+                                .HasForeignKey("OperatorEntityId")
+                                .HasConstraintName("fk_accounts_operator_entities_accounts_operator_entities_id");
+                        });
+
+                    b.OwnsMany("Tradewind.Accounts.OperatorEntities.OperatorTaxRegistration", "TaxRegistrations", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("CountryCode")
+                                .IsRequired()
+                                .HasMaxLength(2)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("country_code")
+                                .IsFixedLength();
+
+                            b1.Property<string>("Number")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("number");
+
+                            b1.Property<Guid>("OperatorEntityId")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("operator_entity_id");
+
+                            b1.Property<string>("SubdivisionCode")
+                                .HasMaxLength(6)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("subdivision_code");
+
+                            b1.HasKey("Id")
+                                .HasName("pk_accounts_operator_entity_tax_registrations");
+
+                            b1.HasIndex("OperatorEntityId")
+                                .HasDatabaseName("ix_accounts_operator_entity_tax_registrations_operator_entity_id");
+
+                            b1.ToTable("accounts_operator_entity_tax_registrations", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("OperatorEntityId")
+                                .HasConstraintName("fk_accounts_operator_entity_tax_registrations_accounts_operator_entities_operator_entity_id");
+                        });
+
+                    b.Navigation("Address")
+                        .IsRequired();
+
+                    b.Navigation("CollectionAccounts");
+
+                    b.Navigation("TaxRegistrations");
+                });
+
+            modelBuilder.Entity("Tradewind.Accounts.SellerEntities.SellerEntity", b =>
+                {
+                    b.HasOne("Tradewind.Accounts.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("SellerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_accounts_seller_entities_accounts_organisations_seller_id");
+
+                    b.OwnsOne("Tradewind.Accounts.Addresses.Address", "Address", b1 =>
+                        {
+                            b1.Property<Guid>("SellerEntityId")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("City")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("address_city");
+
+                            b1.Property<string>("CountryCode")
+                                .IsRequired()
+                                .HasMaxLength(2)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("address_country_code")
+                                .IsFixedLength();
+
+                            b1.Property<string>("Line1")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("address_line1");
+
+                            b1.Property<string>("Line2")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("address_line2");
+
+                            b1.Property<string>("PostalCode")
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("address_postal_code");
+
+                            b1.Property<string>("Region")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("address_region");
+
+                            b1.HasKey("SellerEntityId");
+
+                            b1.ToTable("accounts_seller_entities");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SellerEntityId")
+                                .HasConstraintName("fk_accounts_seller_entities_accounts_seller_entities_id");
+                        });
+
+                    b.Navigation("Address")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tradewind.Accounts.SellerEntities.SellerTaxForm", b =>
+                {
+                    b.HasOne("Tradewind.Accounts.SellerEntities.SellerEntity", null)
+                        .WithOne()
+                        .HasForeignKey("Tradewind.Accounts.SellerEntities.SellerTaxForm", "SellerEntityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_accounts_seller_tax_forms_accounts_seller_entities_seller_entity_id");
                 });
 
             modelBuilder.Entity("Tradewind.Accounts.Users.User", b =>

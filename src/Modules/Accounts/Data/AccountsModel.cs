@@ -1,8 +1,13 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Tradewind.Accounts.Addresses;
 using Tradewind.Accounts.ApiKeys;
+using Tradewind.Accounts.BankAccounts;
 using Tradewind.Accounts.OperatorEntities;
 using Tradewind.Accounts.Organisations;
+using Tradewind.Accounts.Routing;
+using Tradewind.Accounts.SellerEntities;
 using Tradewind.Accounts.Users;
 using Tradewind.Persistence;
 
@@ -29,11 +34,107 @@ internal sealed class AccountsModel : IModelContributor
         {
             e.ToTable("accounts_operator_entities");
             e.HasKey(o => o.Id);
+            e.Property(o => o.Code).HasMaxLength(10);
+            e.HasIndex(o => o.Code).IsUnique();
             e.Property(o => o.LegalName).HasMaxLength(200);
             e.Property(o => o.CountryCode).HasMaxLength(2).IsFixedLength();
             e.Property(o => o.CurrencyCode).HasMaxLength(3).IsFixedLength();
-            e.Property(o => o.TaxRegistration).HasMaxLength(100);
+            e.Property(o => o.InvoicePrefix).HasMaxLength(20);
             e.Property(o => o.ServesRegion).HasMaxLength(200);
+            e.OwnsOne(o => o.Address, ConfigureAddress);
+            e.Navigation(o => o.Address).IsRequired();
+            e.OwnsMany(o => o.TaxRegistrations, t =>
+            {
+                t.ToTable("accounts_operator_entity_tax_registrations");
+                t.WithOwner().HasForeignKey("OperatorEntityId");
+                t.Property<int>("Id");
+                t.HasKey("Id");
+                t.Property(r => r.CountryCode).HasMaxLength(2).IsFixedLength();
+                t.Property(r => r.SubdivisionCode).HasMaxLength(6);
+                t.Property(r => r.Number).HasMaxLength(50);
+            });
+            e.OwnsMany(o => o.CollectionAccounts, a =>
+            {
+                a.ToTable("accounts_operator_collection_accounts");
+                a.WithOwner().HasForeignKey("OperatorEntityId");
+                a.Property<int>("Id");
+                a.HasKey("Id");
+                a.Property(c => c.CountryCode).HasMaxLength(2).IsFixedLength();
+                a.Property(c => c.CurrencyCode).HasMaxLength(3).IsFixedLength();
+                a.Property(c => c.HolderName).HasMaxLength(200);
+                a.Property(c => c.Last4).HasMaxLength(4);
+                a.Property(c => c.Fingerprint).HasMaxLength(64);
+                a.Property(c => c.ProtectedDetails).HasMaxLength(4000);
+            });
+        });
+
+        modelBuilder.Entity<RoutingRule>(e =>
+        {
+            e.ToTable("accounts_routing_rules");
+            e.HasKey(r => r.Id);
+            e.Property(r => r.SellerCondition).HasConversion<string>().HasMaxLength(20);
+            e.Property(r => r.SellerCountry).HasMaxLength(2).IsFixedLength();
+            e.Property(r => r.EntityCode).HasMaxLength(10);
+            e.HasIndex(r => r.Priority);
+        });
+
+        modelBuilder.Entity<SellerEntity>(e =>
+        {
+            e.ToTable("accounts_seller_entities");
+            e.HasKey(s => s.Id);
+            e.Property(s => s.LegalName).HasMaxLength(200);
+            e.Property(s => s.CountryCode).HasMaxLength(2).IsFixedLength();
+            e.Property(s => s.TaxId).HasMaxLength(50);
+            e.Property(s => s.KycState).HasConversion<string>().HasMaxLength(20);
+            e.Property(s => s.KycReason).HasMaxLength(1000);
+            e.Property(s => s.KycReviewedBy).HasMaxLength(256);
+            e.Ignore(s => s.RequiredTaxForm);
+            e.OwnsOne(s => s.Address, ConfigureAddress);
+            e.Navigation(s => s.Address).IsRequired();
+            e.HasIndex(s => new { s.SellerId, s.CreatedAt });
+            e.HasIndex(s => new { s.KycState, s.CreatedAt });
+            e.HasOne<Organisation>().WithMany().HasForeignKey(s => s.SellerId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<SellerTaxForm>(e =>
+        {
+            e.ToTable("accounts_seller_tax_forms");
+            e.HasKey(f => f.SellerEntityId);
+            e.Property(f => f.Kind).HasMaxLength(20);
+            e.Property(f => f.FileName).HasMaxLength(200);
+            e.Property(f => f.Sha256).HasMaxLength(64);
+            e.Property(f => f.UploadedBy).HasMaxLength(256);
+            e.HasOne<SellerEntity>().WithOne().HasForeignKey<SellerTaxForm>(f => f.SellerEntityId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<SellerBankAccount>(e =>
+        {
+            e.ToTable("accounts_seller_bank_accounts");
+            e.HasKey(a => a.Id);
+            e.Property(a => a.CountryCode).HasMaxLength(2).IsFixedLength();
+            e.Property(a => a.CurrencyCode).HasMaxLength(3).IsFixedLength();
+            e.Property(a => a.HolderName).HasMaxLength(200);
+            e.Property(a => a.Last4).HasMaxLength(4);
+            e.Property(a => a.Fingerprint).HasMaxLength(64);
+            e.Property(a => a.ProtectedDetails).HasMaxLength(4000);
+            e.Property(a => a.ProtectedMicroDeposits).HasMaxLength(1000);
+            e.Property(a => a.Status).HasConversion<string>().HasMaxLength(30);
+            e.Property(a => a.VerifiedBy).HasMaxLength(256);
+            e.Property(a => a.VerificationNote).HasMaxLength(1000);
+            // The same account twice in the same currency for one entity is a mistake; the fingerprint finds it.
+            e.HasIndex(a => new { a.SellerEntityId, a.CurrencyCode, a.Fingerprint }).IsUnique();
+            e.HasIndex(a => a.SellerId);
+            e.HasOne<SellerEntity>().WithMany().HasForeignKey(a => a.SellerEntityId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<PayoutCurrency>(e =>
+        {
+            e.ToTable("accounts_payout_currencies");
+            e.HasKey(p => new { p.SellerEntityId, p.CurrencyCode });
+            e.Property(p => p.CurrencyCode).HasMaxLength(3).IsFixedLength();
+            e.HasIndex(p => p.SellerId);
+            e.HasOne<SellerEntity>().WithMany().HasForeignKey(p => p.SellerEntityId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<SellerBankAccount>().WithMany().HasForeignKey(p => p.BankAccountId).OnDelete(DeleteBehavior.Restrict);
         });
 
         modelBuilder.Entity<ApiKey>(e =>
@@ -50,6 +151,17 @@ internal sealed class AccountsModel : IModelContributor
         });
 
         ConfigureIdentity(modelBuilder);
+    }
+
+    private static void ConfigureAddress<TOwner>(OwnedNavigationBuilder<TOwner, Address> address)
+        where TOwner : class
+    {
+        address.Property(a => a.Line1).HasMaxLength(200);
+        address.Property(a => a.Line2).HasMaxLength(200);
+        address.Property(a => a.City).HasMaxLength(100);
+        address.Property(a => a.PostalCode).HasMaxLength(20);
+        address.Property(a => a.Region).HasMaxLength(100);
+        address.Property(a => a.CountryCode).HasMaxLength(2).IsFixedLength();
     }
 
     // Mirrors IdentityDbContext's configuration (Identity schema v3) with our table names.

@@ -30,6 +30,30 @@ internal static class Labels
         _ => status.ToString(),
     };
 
+    public static string Kyc(IStringLocalizer localizer, KycStatus status) => status switch
+    {
+        KycStatus.Pending => localizer["Pending review"],
+        KycStatus.Verified => localizer["Verified"],
+        KycStatus.Rejected => localizer["Rejected"],
+        KycStatus.Expired => localizer["Expired"],
+        _ => status.ToString(),
+    };
+
+    public static string KycBadge(KycStatus status) => status switch
+    {
+        KycStatus.Verified => "badge badge-success",
+        KycStatus.Pending => "badge badge-warning",
+        _ => "badge badge-muted",
+    };
+
+    public static string BankAccount(IStringLocalizer localizer, BankAccountStatus status) => status switch
+    {
+        BankAccountStatus.PendingVerification => localizer["Awaiting deposits"],
+        BankAccountStatus.Verified => localizer["Verified"],
+        BankAccountStatus.Locked => localizer["Locked"],
+        _ => status.ToString(),
+    };
+
     /// <summary>The ISO English short name; falls back to the code for anything the registry does not know.</summary>
     public static string Country(string countryCode) =>
         Primitives.Geography.Country.TryFromCode(countryCode, out var country) ? country.Name : countryCode;
