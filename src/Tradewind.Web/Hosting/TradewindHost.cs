@@ -80,6 +80,11 @@ internal static class TradewindHost
         api.MapOrganisationsApi();
         api.MapApiKeysApi();
         api.MapCatalogApi();
+        api.MapProductsApi();
+        api.MapPlansApi();
+        api.MapMediaApi();
+        api.MapReviewApi();
+        app.MapMediaFiles();
 
         app.MapCultureSwitch();
         app.MapRazorPages();
@@ -130,7 +135,8 @@ internal static class TradewindHost
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Operator, p => p.RequireAuthenticatedUser().RequireRole(Roles.Operator))
             .AddPolicy(Policies.Seller, p => p.RequireAuthenticatedUser().RequireRole(Roles.Seller))
-            .AddPolicy(Policies.Buyer, p => p.RequireAuthenticatedUser().RequireRole(Roles.Buyer));
+            .AddPolicy(Policies.Buyer, p => p.RequireAuthenticatedUser().RequireRole(Roles.Buyer))
+            .AddPolicy(ProductsApi.SellerOrOperator, p => p.RequireAuthenticatedUser().RequireRole(Roles.Seller, Roles.Operator));
         services.AddAntiforgery(options => options.Cookie.Name = "tradewind.csrf");
     }
 
