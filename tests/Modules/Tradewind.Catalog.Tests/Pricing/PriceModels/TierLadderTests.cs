@@ -18,13 +18,13 @@ public sealed class TierLadderTests
 
     [Theory]
     [MemberData(nameof(BrokenLadders))]
-    public void A_broken_ladder_is_refused_naming_the_tier(string _, PriceTier[] tiers, string field, string message)
+    public void A_broken_ladder_is_refused_naming_the_tier(string @case, PriceTier[] tiers, string field, string message)
     {
         foreach (var kind in new[] { PriceModelKind.Graduated, PriceModelKind.Volume })
         {
             var errors = Errors(Tiers(kind, tiers));
 
-            Assert.True(errors.ContainsKey(field), $"{kind}: expected an error on {field}, got {string.Join(", ", errors.Keys)}");
+            Assert.True(errors.ContainsKey(field), $"{@case}, {kind}: expected an error on {field}, got {string.Join(", ", errors.Keys)}");
             Assert.Contains(errors[field], m => m.Contains(message, StringComparison.Ordinal));
         }
     }
