@@ -108,3 +108,43 @@ public sealed class DemoSeedTests(DemoApp app) : IClassFixture<DemoApp>
         Assert.Equal(before, await count());
     }
 }
+
+public sealed class DemoCatalogSeedTests(DemoApp app) : IClassFixture<DemoApp>
+{
+    private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Every_demo_listing_is_complete_with_a_published_plan_and_every_pricing_kind_appears()
+    {
+        var (listings, queue) = await app.WithScopeAsync(async s =>
+        {
+            var catalog = s.GetRequiredService<ICatalogQueries>();
+            var page = await catalog.ListPublishedAsync(null, new PageRequest(1, PageRequest.MaxSize), _ct);
+            var details = new List<ListingDto>();
+            foreach (var item in page.Items)
+            {
+                details.Add((await catalog.FindPublishedBySlugAsync(item.Slug, _ct))!);
+            }
+
+            return (details, await catalog.ListReviewQueueAsync(new PageRequest(1, 50), _ct));
+        });
+
+        Assert.All(listings, l =>
+        {
+            Assert.NotEmpty(l.Plans);
+            Assert.NotEmpty(l.Categories);
+            Assert.NotNull(l.LogoMediaId);
+            Assert.StartsWith("https://", l.FulfilmentUrl, StringComparison.Ordinal);
+        });
+        var models = listings.SelectMany(l => l.Plans).SelectMany(p => p.Terms.Dimensions ?? []).Where(d => d.Price is not null).Select(d => d.Price!.Model).ToHashSet();
+        Assert.Equal(Enum.GetValues<PriceModelKind>().ToHashSet(), models);
+        Assert.Equal(PricingModels.All.ToHashSet(), listings.SelectMany(l => l.Pricing.Models).ToHashSet());
+        var contracts = listings.SelectMany(l => l.Plans).Select(p => p.Terms.Contract).OfType<ContractTerms>().ToList();
+        Assert.Equal([12, 24, 36], contracts.Select(c => c.TermMonths).Distinct().Order());
+        Assert.Contains(contracts, c => c.Installments == 1);
+        Assert.Contains(contracts, c => c.Installments > 1);
+        Assert.Contains(contracts, c => c.Overage);
+        Assert.InRange(queue.TotalCount, 2, 3);
+        Assert.Contains(listings, l => l.Status == ListingStatus.Rejected);
+    }
+}

@@ -1,34 +1,41 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Tradewind.Contracts;
 using Tradewind.Contracts.Accounts;
 using Tradewind.Contracts.Catalog;
+using Tradewind.Primitives.Ids;
 using Tradewind.Web.Security;
 
 namespace Tradewind.Web.Api;
 
-/// <summary>The category taxonomy (public) and a seller's own products.</summary>
+/// <summary>The category taxonomy: public to read, managed by the operator.</summary>
 internal static class CatalogApi
 {
     public static RouteGroupBuilder MapCatalogApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/categories", ListCategories).WithTags("Catalog").WithSummary("The software categories, with published listing counts").AllowAnonymous();
-        api.MapGet("/products", ListOwnProducts).WithTags("Catalog").WithSummary("Your organisation's products, any status")
-            .RequireAuthorization(Policies.Seller);
+        var group = api.MapGroup("/categories").WithTags("Catalog");
+        group.MapGet("/", ListCategories).WithSummary("The software categories, with published listing counts").AllowAnonymous();
+        group.MapPost("/", CreateCategory).WithSummary("Add a category (operator)").RequireAuthorization(Policies.Operator);
+        group.MapPut("/{id:guid}", UpdateCategory).WithSummary("Rename a category or move it to another group; the slug stays (operator)").RequireAuthorization(Policies.Operator);
         return api;
     }
 
     public sealed record CategoryResponse(Guid Id, string Slug, string Name, string Group, int ListingCount);
 
-    public sealed record ProductSummaryResponse(Guid Id, string Slug, string Title, string ShortDescription, string Category, ListingStatus Status);
+    public sealed record CreateCategoryRequest(string Slug, string Name, string Group);
+
+    public sealed record UpdateCategoryRequest(string Name, string Group);
 
     private static async Task<Ok<List<CategoryResponse>>> ListCategories(ICatalogQueries catalog, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await catalog.ListCategoriesAsync(cancellationToken))
-            .Select(c => new CategoryResponse(c.Id.Value, c.Slug, c.Name, c.Group, c.ListingCount)).ToList());
+        TypedResults.Ok((await catalog.ListCategoriesAsync(cancellationToken)).Select(ToResponse).ToList());
 
-    private static async Task<Ok<ApiPage<ProductSummaryResponse>>> ListOwnProducts(ICatalogQueries catalog, ClaimsPrincipal user, int? page, int? pageSize, CancellationToken cancellationToken)
+    private static async Task<Created<CategoryResponse>> CreateCategory(CreateCategoryRequest request, ICatalogCommands catalog, CancellationToken cancellationToken)
     {
-        var result = await catalog.ListBySellerAsync(user.OrganisationId(), PageRequest.From(page, pageSize), cancellationToken);
-        return TypedResults.Ok(ApiPage<ProductSummaryResponse>.From(result, l => new ProductSummaryResponse(l.Id.Value, l.Slug, l.Title, l.ShortDescription, l.CategorySlug, l.Status)));
+        var created = await catalog.CreateCategoryAsync(new NewCategory(request.Slug, request.Name, request.Group), cancellationToken);
+        return TypedResults.Created($"/api/v1/categories/{created.Id}", ToResponse(created));
     }
+
+    private static async Task<Ok<CategoryResponse>> UpdateCategory(Guid id, UpdateCategoryRequest request, ICatalogCommands catalog, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        TypedResults.Ok(ToResponse(await catalog.UpdateCategoryAsync(new CategoryId(id), new CategoryChange(request.Name, request.Group), user.Actor(), cancellationToken)));
+
+    private static CategoryResponse ToResponse(CategoryDto c) => new(c.Id.Value, c.Slug, c.Name, c.Group, c.ListingCount);
 }

@@ -119,8 +119,11 @@ internal sealed partial class DemoSeeder(
 
         UserDto? firstSeller = null;
         IssuedApiKey? sellerKey = null;
-        foreach (var seller in DemoCatalog.Sellers)
+        var operatorCaller = new CatalogCaller(operatorOrg.Id, IsOperator: true, Actor);
+        var productIndex = 0;
+        for (var sellerIndex = 0; sellerIndex < DemoCatalog.Sellers.Count; sellerIndex++)
         {
+            var seller = DemoCatalog.Sellers[sellerIndex];
             var org = await accounts.CreateOrganisationAsync(new NewOrganisation(seller.Name, OrganisationKind.Seller, seller.CountryCode, seller.SubdivisionCode), Actor, cancellationToken);
             var user = await accounts.CreateUserAsync(new NewUser(org.Id, $"{seller.EmailLocalPart}@{EmailDomain}", seller.ContactName, password), Actor, cancellationToken);
             if (firstSeller is null)
@@ -129,11 +132,11 @@ internal sealed partial class DemoSeeder(
                 sellerKey = await accounts.IssueApiKeyAsync(org.Id, "demo metering key", Actor, cancellationToken);
             }
 
+            var logo = DemoLogo.SolidPng((byte)(40 + (sellerIndex * 53 % 180)), (byte)(60 + (sellerIndex * 97 % 160)), (byte)(90 + (sellerIndex * 31 % 150)));
+            var sellerCaller = new CatalogCaller(org.Id, IsOperator: false, Actor);
             foreach (var product in seller.Products)
             {
-                await catalog.CreateListingAsync(
-                    new NewListing(org.Id, org.Name, product.Title, product.ShortDescription, product.LongDescription, product.CategorySlug, Publish: true),
-                    cancellationToken);
+                await SeedProductAsync(seller, product, productIndex++, org, logo, sellerCaller, operatorCaller, cancellationToken);
             }
         }
 
@@ -175,6 +178,71 @@ internal sealed partial class DemoSeeder(
     {
         await using var snapshot = DemoExchangeRates.Open();
         await exchangeRates.ImportEcbAsync(snapshot, DemoExchangeRates.FileName, Actor, cancellationToken);
+    }
+
+    /// <summary>
+    /// One listing through the real path: draft, logo, plans, submit, approve. A few stay in the review queue (two new
+    /// products, one published product with a submitted edit) and one published product has its latest edit rejected.
+    /// </summary>
+    private async Task SeedProductAsync(
+        DemoSeller seller, DemoProduct product, int index, OrganisationDto org, byte[] logo, CatalogCaller sellerCaller, CatalogCaller operatorCaller, CancellationToken cancellationToken)
+    {
+        var input = DemoListing(seller, product, index);
+        var created = await catalog.CreateProductAsync(input, sellerCaller, org.Name, cancellationToken);
+        await catalog.UploadMediaAsync(created.Id, MediaKind.Logo, logo, sellerCaller, cancellationToken);
+        foreach (var plan in DemoPlans.For(index))
+        {
+            await catalog.CreatePlanAsync(created.Id, plan, sellerCaller, cancellationToken);
+        }
+
+        await catalog.SubmitAsync(created.Id, sellerCaller, cancellationToken);
+        if (index is NewInReview1 or NewInReview2)
+        {
+            return;
+        }
+
+        await catalog.ApproveAsync(created.Id, operatorCaller, cancellationToken);
+        if (index is EditInReview or EditRejected)
+        {
+            var edited = input with { Highlights = [.. (input.Highlights ?? []).Take(2), "Single sign-on with SAML and OpenID Connect on every plan"] };
+            await catalog.UpdateProductAsync(created.Id, edited, sellerCaller, cancellationToken);
+            await catalog.SubmitAsync(created.Id, sellerCaller, cancellationToken);
+            if (index == EditRejected)
+            {
+                await catalog.RejectAsync(created.Id, "Single sign-on is not in the fulfilment flow yet; resubmit when buyers can use it.", operatorCaller, cancellationToken);
+            }
+        }
+    }
+
+    private const int NewInReview1 = 13;
+    private const int NewInReview2 = 27;
+    private const int EditInReview = 41;
+    private const int EditRejected = 20;
+
+    private static ListingInput DemoListing(DemoSeller seller, DemoProduct product, int index)
+    {
+        var highlights = product.LongDescription.Split('\n')
+            .Select(l => l.Trim()).Where(l => l.StartsWith("- ", StringComparison.Ordinal))
+            .Select(l => l[2..].Trim()).Where(l => l.Length <= 200).Take(3).ToList();
+        var primary = DemoCatalog.Categories.Single(c => c.Slug == product.CategorySlug);
+        var siblings = DemoCatalog.Categories.Where(c => c.Group == primary.Group && c.Slug != primary.Slug).ToList();
+        var categories = new List<string> { primary.Slug };
+        if (siblings.Count > 0 && index % 3 != 0)
+        {
+            categories.Add(siblings[index % siblings.Count].Slug);
+        }
+
+        var keywords = new[] { primary.Name, primary.Group, seller.Name.Split(' ')[0] }
+            .Where(k => !string.Equals(k, product.Title, StringComparison.OrdinalIgnoreCase))
+            .Distinct(StringComparer.OrdinalIgnoreCase).Take(3).ToList();
+        var domain = new string(seller.Name.Where(char.IsAsciiLetterOrDigit).ToArray()).ToLowerInvariant() + ".example";
+        var licence = index % 6 == 5
+            ? new Licence(LicenceKind.Custom, $"# {seller.Name} subscription terms\n\nThe service is provided as described in the listing. Either party may end the subscription at the end of a term.")
+            : Licence.Standard;
+        var availability = index % 5 == 4 ? new Availability(["CU", "IR", "KP", "SY"]) : Availability.Everywhere;
+        return new ListingInput(
+            product.Title, product.ShortDescription, product.LongDescription, highlights, categories, keywords,
+            new SupportContact($"support@{domain}", $"https://{domain}/support"), $"https://{domain}/tradewind/signup", availability, licence);
     }
 
     /// <summary>What demo-credentials.json holds. Later features add their own entries (keys, product codes).</summary>

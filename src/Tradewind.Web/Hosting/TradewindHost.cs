@@ -89,6 +89,11 @@ internal static class TradewindHost
         api.MapBankAccountsApi();
         api.MapCatalogApi();
         api.MapExchangeRatesApi();
+        api.MapProductsApi();
+        api.MapPlansApi();
+        api.MapMediaApi();
+        api.MapReviewApi();
+        app.MapMediaFiles();
 
         app.MapCultureSwitch();
         app.MapRazorPages();
@@ -139,7 +144,8 @@ internal static class TradewindHost
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Operator, p => p.RequireAuthenticatedUser().RequireRole(Roles.Operator))
             .AddPolicy(Policies.Seller, p => p.RequireAuthenticatedUser().RequireRole(Roles.Seller))
-            .AddPolicy(Policies.Buyer, p => p.RequireAuthenticatedUser().RequireRole(Roles.Buyer));
+            .AddPolicy(Policies.Buyer, p => p.RequireAuthenticatedUser().RequireRole(Roles.Buyer))
+            .AddPolicy(ProductsApi.SellerOrOperator, p => p.RequireAuthenticatedUser().RequireRole(Roles.Seller, Roles.Operator));
         services.AddAntiforgery(options => options.Cookie.Name = "tradewind.csrf");
     }
 

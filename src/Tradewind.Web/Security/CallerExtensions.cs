@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Tradewind.Contracts.Accounts;
+using Tradewind.Contracts.Catalog;
 using Tradewind.Primitives.Ids;
 
 namespace Tradewind.Web.Security;
@@ -23,4 +24,7 @@ internal static class CallerExtensions
     public static OrganisationId? SellerScope(this ClaimsPrincipal user) => user.IsInRole(Roles.Operator) ? null : user.OrganisationId();
 
     public static string? Role(this ClaimsPrincipal user) => Roles.All.FirstOrDefault(user.IsInRole);
+
+    /// <summary>The caller as the Catalog scopes it: a seller sees its own products, the operator every product.</summary>
+    public static CatalogCaller CatalogCaller(this ClaimsPrincipal user) => new(user.OrganisationId(), user.IsInRole(Roles.Operator), user.Actor());
 }

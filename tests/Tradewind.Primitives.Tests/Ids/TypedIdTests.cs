@@ -174,3 +174,21 @@ public sealed class RoutingRuleIdTests : TypedIdTests<RoutingRuleId>
 
     protected override bool TryParse(string? text, out RoutingRuleId id) => RoutingRuleId.TryParse(text, out id);
 }
+
+public sealed class PlanIdTests : TypedIdTests<PlanId>
+{
+    protected override PlanId Create(TimeProvider clock) => PlanId.New(clock);
+
+    protected override PlanId Parse(string text) => PlanId.Parse(text);
+
+    protected override bool TryParse(string? text, out PlanId id) => PlanId.TryParse(text, out id);
+}
+
+public sealed class MediaIdTests : TypedIdTests<MediaId>
+{
+    protected override MediaId Create(TimeProvider clock) => MediaId.New(clock);
+
+    protected override MediaId Parse(string text) => MediaId.Parse(text);
+
+    protected override bool TryParse(string? text, out MediaId id) => MediaId.TryParse(text, out id);
+}

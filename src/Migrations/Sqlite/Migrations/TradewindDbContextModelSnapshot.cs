@@ -815,19 +815,92 @@ namespace Tradewind.Migrations.Sqlite.Migrations
                     b.ToTable("catalog_categories", (string)null);
                 });
 
+            modelBuilder.Entity("Tradewind.Catalog.Categories.ProductCategory", b =>
+                {
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_id");
+
+                    b.Property<bool>("Published")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("published");
+
+                    b.Property<Guid>("CategoryId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.HasKey("ProductId", "Published", "CategoryId")
+                        .HasName("pk_catalog_product_categories");
+
+                    b.HasIndex("CategoryId", "Published")
+                        .HasDatabaseName("ix_catalog_product_categories_category_id_published");
+
+                    b.ToTable("catalog_product_categories", (string)null);
+                });
+
             modelBuilder.Entity("Tradewind.Catalog.Listings.Listing", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
-                    b.Property<Guid>("CategoryId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("category_id");
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("changed_at");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
+
+                    b.Property<string>("ExcludedCountries")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("excluded_countries");
+
+                    b.Property<string>("FulfilmentUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fulfilment_url");
+
+                    b.Property<bool>("HasUnpublishedChanges")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("has_unpublished_changes");
+
+                    b.Property<string>("Highlights")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("highlights");
+
+                    b.Property<string>("Keywords")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("keywords");
+
+                    b.Property<string>("LicenceKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("licence_kind");
+
+                    b.Property<string>("LicenceTerms")
+                        .HasMaxLength(100000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("licence_terms");
+
+                    b.Property<bool>("Listed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("listed");
+
+                    b.Property<Guid?>("LogoMediaId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("logo_media_id");
 
                     b.Property<string>("LongDescription")
                         .IsRequired()
@@ -838,6 +911,31 @@ namespace Tradewind.Migrations.Sqlite.Migrations
                     b.Property<long?>("PublishedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("published_at");
+
+                    b.Property<string>("PublishedPricingJson")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("published_pricing_json");
+
+                    b.Property<int?>("PublishedRevision")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("published_revision");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rejection_reason");
+
+                    b.Property<string>("RestrictionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("restriction_reason");
+
+                    b.Property<string>("ScreenshotMediaIds")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("screenshot_media_ids");
 
                     b.Property<Guid>("SellerId")
                         .HasColumnType("TEXT")
@@ -867,29 +965,221 @@ namespace Tradewind.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("status");
 
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("SupportEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("support_email");
+
+                    b.Property<string>("SupportUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("support_url");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(120)
                         .HasColumnType("TEXT")
                         .HasColumnName("title");
 
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
                     b.HasKey("Id")
                         .HasName("pk_catalog_listings");
 
-                    b.HasIndex("CategoryId")
-                        .HasDatabaseName("ix_catalog_listings_category_id");
+                    b.HasIndex("ChangedAt")
+                        .HasDatabaseName("ix_catalog_listings_changed_at");
 
                     b.HasIndex("Slug")
                         .IsUnique()
                         .HasDatabaseName("ix_catalog_listings_slug");
 
+                    b.HasIndex("Listed", "PublishedAt")
+                        .HasDatabaseName("ix_catalog_listings_listed_published_at");
+
                     b.HasIndex("SellerId", "CreatedAt")
                         .HasDatabaseName("ix_catalog_listings_seller_id_created_at");
 
-                    b.HasIndex("Status", "PublishedAt")
-                        .HasDatabaseName("ix_catalog_listings_status_published_at");
+                    b.HasIndex("Status", "SubmittedAt")
+                        .HasDatabaseName("ix_catalog_listings_status_submitted_at");
 
                     b.ToTable("catalog_listings", (string)null);
+                });
+
+            modelBuilder.Entity("Tradewind.Catalog.Listings.ListingRevision", b =>
+                {
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_id");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("number");
+
+                    b.Property<string>("ApprovedBy")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approved_by");
+
+                    b.Property<string>("ContentJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_json");
+
+                    b.Property<long>("PublishedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("published_at");
+
+                    b.HasKey("ProductId", "Number")
+                        .HasName("pk_catalog_listing_revisions");
+
+                    b.ToTable("catalog_listing_revisions", (string)null);
+                });
+
+            modelBuilder.Entity("Tradewind.Catalog.Media.MediaFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("bytes");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_type");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<int?>("Height")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("height");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("length");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_id");
+
+                    b.Property<Guid>("SellerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("seller_id");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256");
+
+                    b.Property<int?>("Width")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("width");
+
+                    b.HasKey("Id")
+                        .HasName("pk_catalog_media");
+
+                    b.HasIndex("ProductId", "CreatedAt")
+                        .HasDatabaseName("ix_catalog_media_product_id_created_at");
+
+                    b.ToTable("catalog_media", (string)null);
+                });
+
+            modelBuilder.Entity("Tradewind.Catalog.Pricing.Plan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DraftTermsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("draft_terms_json");
+
+                    b.Property<bool>("HasDraftChanges")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("has_draft_changes");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_id");
+
+                    b.Property<int?>("PublishedVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("published_version");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_catalog_plans");
+
+                    b.HasIndex("ProductId", "CreatedAt")
+                        .HasDatabaseName("ix_catalog_plans_product_id_created_at");
+
+                    b.ToTable("catalog_plans", (string)null);
+                });
+
+            modelBuilder.Entity("Tradewind.Catalog.Pricing.PlanVersion", b =>
+                {
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("plan_id");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_id");
+
+                    b.Property<long>("PublishedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("TermsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("terms_json");
+
+                    b.HasKey("PlanId", "Version")
+                        .HasName("pk_catalog_plan_versions");
+
+                    b.HasIndex("ProductId")
+                        .HasDatabaseName("ix_catalog_plan_versions_product_id");
+
+                    b.ToTable("catalog_plan_versions", (string)null);
                 });
 
             modelBuilder.Entity("Tradewind.Payments.ExchangeRates.CurrencyConversion", b =>
@@ -1521,14 +1811,61 @@ namespace Tradewind.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_accounts_users_accounts_organisations_organisation_id");
                 });
 
-            modelBuilder.Entity("Tradewind.Catalog.Listings.Listing", b =>
+            modelBuilder.Entity("Tradewind.Catalog.Categories.ProductCategory", b =>
                 {
                     b.HasOne("Tradewind.Catalog.Categories.Category", null)
                         .WithMany()
                         .HasForeignKey("CategoryId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_catalog_listings_catalog_categories_category_id");
+                        .HasConstraintName("fk_catalog_product_categories_catalog_categories_category_id");
+
+                    b.HasOne("Tradewind.Catalog.Listings.Listing", null)
+                        .WithMany("Categories")
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_catalog_product_categories_catalog_listings_product_id");
+                });
+
+            modelBuilder.Entity("Tradewind.Catalog.Listings.ListingRevision", b =>
+                {
+                    b.HasOne("Tradewind.Catalog.Listings.Listing", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_catalog_listing_revisions_catalog_listings_product_id");
+                });
+
+            modelBuilder.Entity("Tradewind.Catalog.Media.MediaFile", b =>
+                {
+                    b.HasOne("Tradewind.Catalog.Listings.Listing", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_catalog_media_catalog_listings_product_id");
+                });
+
+            modelBuilder.Entity("Tradewind.Catalog.Pricing.Plan", b =>
+                {
+                    b.HasOne("Tradewind.Catalog.Listings.Listing", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_catalog_plans_catalog_listings_product_id");
+                });
+
+            modelBuilder.Entity("Tradewind.Catalog.Pricing.PlanVersion", b =>
+                {
+                    b.HasOne("Tradewind.Catalog.Pricing.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_catalog_plan_versions_catalog_plans_plan_id");
                 });
 
             modelBuilder.Entity("Tradewind.Payments.ExchangeRates.CurrencyConversion", b =>
@@ -1544,6 +1881,11 @@ namespace Tradewind.Migrations.Sqlite.Migrations
                         .HasForeignKey("RateId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_payments_conversions_payments_exchange_rates_rate_id");
+                });
+
+            modelBuilder.Entity("Tradewind.Catalog.Listings.Listing", b =>
+                {
+                    b.Navigation("Categories");
                 });
 #pragma warning restore 612, 618
         }

@@ -27,6 +27,10 @@ internal static class Labels
     {
         ListingStatus.Draft => localizer["Draft"],
         ListingStatus.Published => localizer["Published"],
+        ListingStatus.Submitted => localizer["In review"],
+        ListingStatus.Rejected => localizer["Rejected"],
+        ListingStatus.Restricted => localizer["Restricted"],
+        ListingStatus.Archived => localizer["Archived"],
         _ => status.ToString(),
     };
 
