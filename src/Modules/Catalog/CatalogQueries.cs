@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Tradewind.Catalog.Categories;
 using Tradewind.Catalog.Listings;
@@ -42,6 +43,25 @@ internal sealed class CatalogQueries(TradewindDbContext db) : ICatalogQueries
 
     public Task<int> CountPublishedAsync(CancellationToken cancellationToken) =>
         db.Set<Listing>().CountAsync(l => l.Status == ListingStatus.Published, cancellationToken);
+
+    /// <summary>
+    /// STUB until the catalog rewrite lands: today's listings have no highlights, keywords, pricing models or change
+    /// timestamps, so this streams every published listing whatever <paramref name="changedSince"/> says, and never
+    /// reports a removal. The real implementation replaces this whole method.
+    /// </summary>
+    public async IAsyncEnumerable<ListingSearchDocument> StreamPublishedForSearchAsync(
+        DateTimeOffset? changedSince, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var rows = from l in db.Set<Listing>().AsNoTracking()
+                   join c in db.Set<Category>() on l.CategoryId equals c.Id
+                   where l.Status == ListingStatus.Published
+                   select new { l.Id, l.Slug, l.Title, l.ShortDescription, l.LongDescription, l.SellerId, l.SellerName, CategorySlug = c.Slug, l.PublishedAt, l.CreatedAt };
+        await foreach (var r in rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            yield return new ListingSearchDocument(
+                r.Id, r.Slug, r.Title, r.ShortDescription, r.LongDescription, [], [], r.SellerId, r.SellerName, [r.CategorySlug], [], r.PublishedAt ?? r.CreatedAt, Removed: false);
+        }
+    }
 
     private IQueryable<ListingRow> Summaries() =>
         from l in db.Set<Listing>().AsNoTracking()

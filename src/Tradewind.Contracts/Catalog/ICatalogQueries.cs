@@ -16,6 +16,13 @@ public interface ICatalogQueries
     Task<Page<ListingSummaryDto>> ListBySellerAsync(OrganisationId sellerId, PageRequest page, CancellationToken cancellationToken);
 
     Task<int> CountPublishedAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// What the search index needs: every published listing when <paramref name="changedSince"/> is null, otherwise
+    /// those whose state changed since then, with <see cref="ListingSearchDocument.Removed"/> set for listings that
+    /// are no longer published.
+    /// </summary>
+    IAsyncEnumerable<ListingSearchDocument> StreamPublishedForSearchAsync(DateTimeOffset? changedSince, CancellationToken cancellationToken);
 }
 
 /// <summary>Changes to the Catalog module; only the web host calls these.</summary>
