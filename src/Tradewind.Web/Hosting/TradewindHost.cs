@@ -80,6 +80,7 @@ internal static class TradewindHost
         api.MapOrganisationsApi();
         api.MapApiKeysApi();
         api.MapCatalogApi();
+        api.MapCatalogSearchApi();
 
         app.MapCultureSwitch();
         app.MapRazorPages();
