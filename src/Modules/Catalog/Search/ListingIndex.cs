@@ -18,6 +18,8 @@ internal sealed class ListingIndex : IDisposable
 {
     private const int MaxSellerFacets = 20;
 
+    private static readonly string[] FacetFields = [ListingFields.Category, ListingFields.Pricing, ListingFields.SellerFacet];
+
     private static readonly Sort ByRelevance = new(
         SortField.FIELD_SCORE, new SortField(ListingFields.PublishedAt, SortFieldType.INT64, reverse: true), new SortField(ListingFields.Slug, SortFieldType.STRING));
 
@@ -125,7 +127,6 @@ internal sealed class ListingIndex : IDisposable
     public CatalogSearchResult Search(CatalogSearchRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var query = ListingQuery.Build(_analyzer, request.Query);
         var filter = Filter(request);
         var sort = request.Sort switch
         {
@@ -137,10 +138,11 @@ internal sealed class ListingIndex : IDisposable
         var (generation, searcher) = Acquire();
         try
         {
+            var query = ListingQuery.Build(_analyzer, searcher.IndexReader, request.Query);
             var maxDoc = searcher.IndexReader.MaxDoc;
             var wanted = request.Skip >= maxDoc ? 1 : Math.Min(request.Skip + request.PageSize, maxDoc);
             var top = TopFieldCollector.Create(sort, Math.Max(1, wanted), fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
-            var facets = new FacetCollector(ListingFields.Category, ListingFields.Pricing, ListingFields.SellerFacet);
+            var facets = new FacetCollector(FacetFields);
             searcher.Search(query, filter, MultiCollector.Wrap(top, facets));
 
             var total = top.TotalHits;
@@ -243,7 +245,7 @@ internal sealed class ListingIndex : IDisposable
         public Generation(Analyzer analyzer)
         {
             Writer = new IndexWriter(_directory, new IndexWriterConfig(ListingAnalyzer.Version, analyzer) { OpenMode = OpenMode.CREATE });
-            Searchers = new SearcherManager(Writer, applyAllDeletes: true, searcherFactory: null);
+            Searchers = new SearcherManager(Writer, applyAllDeletes: true, new SegmentFacets.Warmer(FacetFields));
         }
 
         public IndexWriter Writer { get; }

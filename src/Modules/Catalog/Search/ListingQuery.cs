@@ -9,6 +9,8 @@ namespace Tradewind.Catalog.Search;
 /// field (title above highlights and keywords, above the seller's name, above the descriptions); an exact word
 /// beats a word-being-typed prefix, which beats a typo. Words of 4 to 7 letters tolerate one edit, longer words
 /// two, shorter ones none (an edit in "api" could be anything). Transpositions count as one edit ("kubernetse").
+/// A word the index already holds is taken as spelt right and not expanded to its neighbours: that keeps the
+/// common case (a correct word) as cheap as an exact search, and only misspellings pay for the fuzzy match.
 /// One or two words must all match; longer queries may miss a quarter of their words.
 /// </summary>
 internal static class ListingQuery
@@ -33,7 +35,7 @@ internal static class ListingQuery
     private const int FuzzyMaxExpansions = 50;
     private const int MinimumPrefixLength = 2;
 
-    public static Query Build(Analyzer analyzer, string text)
+    public static Query Build(Analyzer analyzer, IndexReader reader, string text)
     {
         var words = ListingAnalyzer.Terms(analyzer, text);
         if (words.Count == 0)
@@ -44,7 +46,7 @@ internal static class ListingQuery
         var query = new BooleanQuery();
         for (var i = 0; i < words.Count; i++)
         {
-            query.Add(Word(words[i], isLast: i == words.Count - 1), Occur.SHOULD);
+            query.Add(Word(reader, words[i], isLast: i == words.Count - 1), Occur.SHOULD);
         }
 
         query.MinimumNumberShouldMatch = words.Count <= 2 ? words.Count : words.Count - (words.Count / 4);
@@ -59,9 +61,10 @@ internal static class ListingQuery
         _ => 2,
     };
 
-    private static DisjunctionMaxQuery Word(string word, bool isLast)
+    private static DisjunctionMaxQuery Word(IndexReader reader, string word, bool isLast)
     {
-        var edits = AllowedEdits(word);
+        var known = Weighted.Any(f => reader.DocFreq(new Term(f.Field, word)) > 0);
+        var edits = known ? 0 : AllowedEdits(word);
         var best = new DisjunctionMaxQuery(BestFieldTieBreaker);
         foreach (var (field, boost) in Weighted)
         {
