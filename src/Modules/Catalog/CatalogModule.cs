@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Tradewind.Catalog.Data;
+using Tradewind.Catalog.Jobs;
+using Tradewind.Catalog.Search;
 using Tradewind.Contracts.Catalog;
 using Tradewind.Persistence;
 
@@ -13,6 +15,11 @@ public static class CatalogModule
         services.AddSingleton<IModelContributor, CatalogModel>();
         services.AddScoped<ICatalogQueries, CatalogQueries>();
         services.AddScoped<ICatalogCommands, CatalogCommands>();
+        services.AddOptions<CatalogSearchOptions>().BindConfiguration("Catalog:Search");
+        services.AddSingleton<CatalogSearch>();
+        services.AddSingleton<ICatalogSearch>(sp => sp.GetRequiredService<CatalogSearch>());
+        services.AddSingleton<ICatalogSearchIndex>(sp => sp.GetRequiredService<CatalogSearch>());
+        services.AddHostedService<SearchIndexRefreshJob>();
         return services;
     }
 }

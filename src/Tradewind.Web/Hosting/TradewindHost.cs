@@ -94,6 +94,7 @@ internal static class TradewindHost
         api.MapMediaApi();
         api.MapReviewApi();
         app.MapMediaFiles();
+        api.MapCatalogSearchApi();
 
         app.MapCultureSwitch();
         app.MapRazorPages();
