@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.OutputCaching;
 using Npgsql;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
@@ -14,9 +15,12 @@ using Scalar.AspNetCore;
 using Tradewind.Accounts;
 using Tradewind.Catalog;
 using Tradewind.Contracts.Accounts;
+using Tradewind.Contracts.Catalog;
+using Tradewind.Contracts.Events;
 using Tradewind.Payments;
 using Tradewind.Persistence;
 using Tradewind.Web.Api;
+using Tradewind.Web.Caching;
 using Tradewind.Web.Demo;
 using Tradewind.Web.Idempotency;
 using Tradewind.Web.Problems;
@@ -52,6 +56,10 @@ internal static class TradewindHost
         services.Configure<DemoOptions>(configuration.GetSection("Demo"));
         services.AddScoped<DemoSeeder>();
         services.AddSingleton<Rendering.SellerMarkdown>();
+        services.AddOutputCache(StorefrontOutputCache.Configure);
+        services.AddScoped<IIntegrationEventConsumer<ProductPublished>, StorefrontCacheEviction>();
+        services.AddScoped<IIntegrationEventConsumer<ProductRestricted>, StorefrontCacheEviction>();
+        services.AddScoped<IIntegrationEventConsumer<ProductArchived>, StorefrontCacheEviction>();
         return builder;
     }
 
@@ -65,6 +73,7 @@ internal static class TradewindHost
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseOutputCache();
         app.UseMiddleware<IdempotencyMiddleware>();
         // Inside the idempotency middleware too, so a refused write's problem response is stored and replayed.
         app.UseExceptionHandler("/error");
@@ -191,6 +200,11 @@ internal static class TradewindHost
                 options.Conventions.AuthorizeFolder("/Seller", Policies.Seller);
                 options.Conventions.AuthorizeFolder("/Operator", Policies.Operator);
                 options.Conventions.AuthorizeFolder("/Account", Policies.Buyer);
+                foreach (var page in StorefrontOutputCache.Pages)
+                {
+                    options.Conventions.AddPageApplicationModelConvention(page, model =>
+                        model.EndpointMetadata.Add(new OutputCacheAttribute { PolicyName = StorefrontOutputCache.PolicyName }));
+                }
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(options =>
