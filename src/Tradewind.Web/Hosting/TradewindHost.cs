@@ -49,6 +49,7 @@ internal static class TradewindHost
             .AddCheck<CultureHealthCheck>("cultures");
         services.Configure<DemoOptions>(configuration.GetSection("Demo"));
         services.AddScoped<DemoSeeder>();
+        services.AddSingleton<Rendering.SellerMarkdown>();
         return builder;
     }
 
