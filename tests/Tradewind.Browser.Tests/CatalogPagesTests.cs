@@ -71,9 +71,9 @@ public sealed partial class CatalogPagesTests(TradewindServer server)
         await seller.GetByLabel("Contract: a commitment for a term at a price").CheckAsync();
         await FillDimensionAsync(seller, "storage_gb", "Storage", "GB");
         await seller.Locator("#Form_Dimensions_0_Included").FillAsync("5000");
-        await seller.GetByLabel("Term").SelectOptionAsync("12");
+        await seller.GetByLabel("Term", new() { Exact = true }).SelectOptionAsync("12");
         await seller.GetByLabel("Contract price (USD)").FillAsync("1200.00");
-        await seller.GetByLabel("Installments").FillAsync("12");
+        await seller.GetByLabel("Installments", new() { Exact = true }).FillAsync("12");
         await seller.GetByRole(AriaRole.Button, new() { Name = "Save plan" }).ClickAsync();
         await Expect(seller.GetByRole(AriaRole.Link, new() { Name = "Annual" })).ToBeVisibleAsync();
 
@@ -87,7 +87,7 @@ public sealed partial class CatalogPagesTests(TradewindServer server)
         await operatorPage.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
         var diff = operatorPage.GetByRole(AriaRole.Region, new() { Name = "New listing: every field" });
         await Expect(diff.GetByRole(AriaRole.Row).Filter(new() { HasText = "title" }).First).ToContainTextAsync(title);
-        await Expect(operatorPage.GetByRole(AriaRole.Row).Filter(new() { HasText = "Pay as you go" })).ToContainTextAsync("$0.10");
+        await Expect(operatorPage.GetByRole(AriaRole.Region, new() { Name = "Plans", Exact = true }).GetByRole(AriaRole.Row).Filter(new() { HasText = "Pay as you go" })).ToContainTextAsync("$0.10");
         await operatorPage.GetByRole(AriaRole.Button, new() { Name = "Approve and publish" }).ClickAsync();
         await Expect(operatorPage.GetByRole(AriaRole.Status)).ToContainTextAsync("is approved and published");
 

@@ -22,6 +22,10 @@ internal static partial class FieldErrors
         }
     }
 
+    /// <summary>Errors that belong to no input (shown in the form's summary).</summary>
+    public static IEnumerable<string> Unplaced(ModelStateDictionary modelState) =>
+        modelState is not null && modelState.TryGetValue("", out var entry) ? entry.Errors.Select(e => e.ErrorMessage) : [];
+
     /// <summary>"support.email" → "SupportEmail"-style Pascal-casing of each path segment, keeping indexes.</summary>
     public static string Pascal(string key) => Segment().Replace(key, m => m.Value.ToUpperInvariant());
 

@@ -74,6 +74,7 @@ internal sealed class ItemModel(ICatalogQueries queries, ICatalogCommands comman
 
     private async Task<bool> LoadAsync(string id, CancellationToken cancellationToken)
     {
+        ModelState.Clear();
         if (!ProductId.TryParse(id, out var productId)
             || await queries.FindProductAsync(productId, User.CatalogCaller(), cancellationToken) is not { } product)
         {

@@ -51,7 +51,7 @@ internal sealed class EditModel(ICatalogQueries queries, ICatalogCommands comman
     public string? ExcludedCountries { get; set; }
 
     [BindProperty]
-    public string LicenceKind { get; set; } = "standard";
+    public string? LicenceKind { get; set; } = "standard";
 
     [BindProperty]
     public string? LicenceTerms { get; set; }
@@ -189,6 +189,8 @@ internal sealed class EditModel(ICatalogQueries queries, ICatalogCommands comman
 
     private async Task<bool> LoadAsync(string id, CancellationToken cancellationToken)
     {
+        // Each handler posts only its own form; what the others would bind is not an error.
+        ModelState.Clear();
         AllCategories = await queries.ListCategoriesAsync(cancellationToken);
         if (string.Equals(id, "new", StringComparison.Ordinal))
         {

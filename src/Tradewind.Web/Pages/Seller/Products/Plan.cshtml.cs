@@ -119,7 +119,7 @@ internal sealed class PlanForm
     public string? Description { get; set; }
 
     /// <summary><c>usage</c> or <c>contract</c>.</summary>
-    public string Kind { get; set; } = "usage";
+    public string? Kind { get; set; } = "usage";
 
     public string? TrialDays { get; set; }
 
@@ -334,7 +334,7 @@ internal sealed class DimensionForm
     public string? Unit { get; set; }
 
     /// <summary>A <see cref="PriceModelKind"/> name.</summary>
-    public string Model { get; set; } = nameof(PriceModelKind.PerUnit);
+    public string? Model { get; set; } = nameof(PriceModelKind.PerUnit);
 
     public string? UnitPrice { get; set; }
 
