@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Tradewind.Contracts;
 using Tradewind.Contracts.Catalog;
-using Tradewind.Web.Pages.Shared;
 using Tradewind.Primitives.Ids;
+using Tradewind.Web.Pages.Shared;
 using Tradewind.Web.Security;
 
 namespace Tradewind.Web.Pages.Operator.Review;

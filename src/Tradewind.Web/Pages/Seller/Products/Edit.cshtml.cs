@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Tradewind.Contracts;
 using Tradewind.Contracts.Catalog;
-using Tradewind.Web.Pages.Shared;
 using Tradewind.Primitives.Ids;
+using Tradewind.Web.Pages.Shared;
 using Tradewind.Web.Rendering;
 using Tradewind.Web.Security;
 

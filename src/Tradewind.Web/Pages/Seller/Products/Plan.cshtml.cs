@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Tradewind.Contracts;
 using Tradewind.Contracts.Catalog;
-using Tradewind.Web.Pages.Shared;
 using Tradewind.Primitives.Ids;
+using Tradewind.Web.Pages.Shared;
 using Tradewind.Web.Security;
 
 namespace Tradewind.Web.Pages.Seller.Products;
