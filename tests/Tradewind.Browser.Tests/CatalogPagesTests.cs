@@ -150,6 +150,38 @@ public sealed partial class CatalogPagesTests(TradewindServer server)
         await Expect(seller.GetByText("Draft").First).ToBeVisibleAsync();
     }
 
+    [Fact]
+    public async Task The_operator_must_give_a_reason_to_reject_and_the_seller_sees_it_in_the_editor()
+    {
+        var title = $"Rejectable {Guid.NewGuid():N}"[..19];
+        var seller = await server.SignInAsDemoAsync(Roles.Seller);
+        await CreateListingAsync(seller, title);
+        var editor = seller.Url;
+        await seller.GetByRole(AriaRole.Link, new() { Name = "Add plan" }).ClickAsync();
+        await seller.GetByLabel("Plan name").FillAsync("Metered");
+        await FillDimensionAsync(seller, "api_calls", "API calls", "request");
+        await seller.GetByLabel("Unit price (per unit)").FillAsync("0.0125");
+        await seller.GetByRole(AriaRole.Button, new() { Name = "Save plan" }).ClickAsync();
+        await seller.GetByRole(AriaRole.Button, new() { Name = "Submit for review" }).ClickAsync();
+        await Expect(seller.GetByRole(AriaRole.Status)).ToContainTextAsync("is submitted for review");
+
+        var operatorPage = await server.SignInAsDemoAsync(Roles.Operator);
+        await operatorPage.GotoAsync("/operator/review");
+        await operatorPage.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
+        // The browser asks for the reason first; the page checks it again on the server.
+        await Expect(operatorPage.GetByLabel("Reason for rejecting")).ToHaveAttributeAsync("required", "");
+        await operatorPage.GetByLabel("Reason for rejecting").FillAsync("   ");
+        await operatorPage.GetByRole(AriaRole.Button, new() { Name = "Reject" }).ClickAsync();
+        await Expect(operatorPage.GetByRole(AriaRole.Alert)).ToContainTextAsync("Give the reason; the seller sees it.");
+        await operatorPage.GetByLabel("Reason for rejecting").FillAsync("The logo is missing.");
+        await operatorPage.GetByRole(AriaRole.Button, new() { Name = "Reject" }).ClickAsync();
+        await Expect(operatorPage.GetByRole(AriaRole.Status)).ToContainTextAsync("is rejected");
+
+        await seller.GotoAsync(editor);
+        await Expect(seller.GetByText("Rejected").First).ToBeVisibleAsync();
+        await Expect(seller.GetByRole(AriaRole.Alert)).ToContainTextAsync("The logo is missing.");
+    }
+
     [GeneratedRegex("/seller/products/[0-9a-f-]{36}$")]
     private static partial Regex EditorUrl();
 }
