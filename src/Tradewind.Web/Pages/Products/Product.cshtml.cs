@@ -1,5 +1,9 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Net.Http.Headers;
 using Tradewind.Contracts.Catalog;
 using Tradewind.Web.Pages.Shared;
 
@@ -19,6 +23,36 @@ internal sealed class ProductModel(ICatalogQueries catalog) : PageModel
 
         Listing = listing;
         Response.CachePubliclyWhenAnonymous(User);
+        if (User.Identity?.IsAuthenticated != true)
+        {
+            var etag = ETagFor(listing, CultureInfo.CurrentUICulture);
+            Response.Headers[HeaderNames.ETag] = etag;
+            if (Request.Headers.IfNoneMatch.Any(v => v is not null && (v.Contains(etag, StringComparison.Ordinal) || v.Trim() == "*")))
+            {
+                return StatusCode(StatusCodes.Status304NotModified);
+            }
+        }
+
         return Page();
+    }
+
+    /// <summary>
+    /// Changes whenever what the page shows changes: a new published revision, a new published plan version, or the
+    /// language the page is rendered in (the page varies by Accept-Language and the culture cookie).
+    /// </summary>
+    public static string ETagFor(ListingDto listing, CultureInfo culture)
+    {
+        ArgumentNullException.ThrowIfNull(listing);
+        ArgumentNullException.ThrowIfNull(culture);
+        var source = new StringBuilder()
+            .Append(listing.Id.ToString()).Append('/').Append(listing.Revision.ToString(CultureInfo.InvariantCulture))
+            .Append('/').Append(culture.Name);
+        foreach (var plan in listing.Plans.OrderBy(p => p.PlanId.ToString(), StringComparer.Ordinal))
+        {
+            source.Append('/').Append(plan.PlanId.ToString()).Append(':').Append(plan.Version.ToString(CultureInfo.InvariantCulture));
+        }
+
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(source.ToString()));
+        return $"\"r{listing.Revision.ToString(CultureInfo.InvariantCulture)}-{Convert.ToHexStringLower(hash)[..16]}\"";
     }
 }
