@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
 using AngleSharp.Html.Parser;
+using Microsoft.Extensions.DependencyInjection;
+using Tradewind.Persistence.Outbox;
 using Tradewind.Web.Tests.Infrastructure;
 using static Tradewind.Web.Tests.Infrastructure.CatalogRequests;
 
@@ -88,6 +90,8 @@ public sealed class ListingPageTests(TradewindApp app) : IClassFixture<Tradewind
         (await seller.PutAsync($"/api/v1/products/{id}/plans/{plan.GetProperty("id").GetString()}", Body(UsagePlan("Usage", PerUnit("0.02"))), _ct)).EnsureSuccessStatusCode();
         (await seller.PostAsync($"/api/v1/products/{id}/submit", null, _ct)).EnsureSuccessStatusCode();
         (await app.ClientFor(app.Operator).PostAsync($"/api/v1/review/{id}/approve", null, _ct)).EnsureSuccessStatusCode();
+        // The ProductPublished event evicts the cached storefront pages when the outbox delivers it.
+        await app.Services.GetRequiredService<OutboxProcessor>().DispatchPendingAsync(_ct);
 
         var after = (await client.GetAsync($"/products/{slug}", _ct)).Headers.ETag!.Tag;
         Assert.NotEqual(before, after);
