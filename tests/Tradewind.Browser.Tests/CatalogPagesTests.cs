@@ -109,6 +109,23 @@ public sealed partial class CatalogPagesTests(TradewindServer server)
         await Expect(visitor.GetByRole(AriaRole.Img, new() { Name = $"{title} logo" })).ToBeVisibleAsync();
         await Expect(visitor.GetByText("Restores in minutes")).ToBeVisibleAsync();
         await Expect(visitor.GetByText("Tradewind standard contract")).ToBeVisibleAsync();
+
+        // The search index picks the new listing up at its next refresh (every few seconds). Searching signed in
+        // bypasses the storefront's output cache, so a miss before the refresh is not remembered.
+        var found = false;
+        for (var attempt = 0; attempt < 40 && !found; attempt++)
+        {
+            await seller.GotoAsync($"/search?q={Uri.EscapeDataString(title)}");
+            found = await seller.Locator("main").GetByRole(AriaRole.Link, new() { Name = title }).CountAsync() > 0;
+            if (!found)
+            {
+                await Task.Delay(500, TestContext.Current.CancellationToken);
+            }
+        }
+
+        Assert.True(found, $"'{title}' did not appear in search within 20 seconds of approval");
+        await seller.Locator("main").GetByRole(AriaRole.Link, new() { Name = title }).First.ClickAsync();
+        await Expect(seller.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(title);
     }
 
     [Fact]
