@@ -4,9 +4,9 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Npgsql;
 using Tradewind.Browser.Tests.Infrastructure;
 using Tradewind.Web.Demo;
+using Tradewind.Web.Tests.Infrastructure;
 
 [assembly: AssemblyFixture(typeof(TradewindServer))]
 
@@ -23,11 +23,9 @@ public sealed class TradewindServer : IAsyncLifetime
 {
     private const string ChromiumPath = "/usr/bin/chromium";
 
-    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "tradewind-browser", Guid.NewGuid().ToString("N"));
+    private TestDatabase? _database;
     private WebApplicationFactory<Program>? _factory;
     private IPlaywright? _playwright;
-    private string? _adminConnectionString;
-    private string? _databaseName;
 
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -40,19 +38,15 @@ public sealed class TradewindServer : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        Directory.CreateDirectory(_dataDirectory);
-        var connectionString = await CreatePostgresDatabaseIfConfiguredAsync();
+        var database = _database = await TestDatabase.CreateAsync();
 
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
         {
             host.UseEnvironment("Development");
-            host.UseSetting("DataDirectory", _dataDirectory);
+            host.UseSetting("DataDirectory", database.DataDirectory);
             host.UseSetting("Demo:Seed", "true");
-            if (connectionString is not null)
-            {
-                host.UseSetting("Database:Provider", "Postgres");
-                host.UseSetting("ConnectionStrings:Tradewind", connectionString);
-            }
+            host.UseSetting("Database:Provider", database.Provider.ToString());
+            host.UseSetting("ConnectionStrings:Tradewind", database.ConnectionString);
         });
         _factory.UseKestrel(0);
         _factory.StartServer();
@@ -101,44 +95,9 @@ public sealed class TradewindServer : IAsyncLifetime
             await _factory.DisposeAsync();
         }
 
-        if (_adminConnectionString is not null)
+        if (_database is not null)
         {
-            NpgsqlConnection.ClearAllPools();
-            await using var connection = new NpgsqlConnection(_adminConnectionString);
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_databaseName}\" WITH (FORCE)", connection);
-            await command.ExecuteNonQueryAsync();
+            await _database.DisposeAsync();
         }
-
-        try
-        {
-            Directory.Delete(_dataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still held by a pooled SQLite connection; the OS cleans the temporary directory.
-        }
-    }
-
-    private async Task<string?> CreatePostgresDatabaseIfConfiguredAsync()
-    {
-        if (!string.Equals(Environment.GetEnvironmentVariable("Database__Provider"), "Postgres", StringComparison.OrdinalIgnoreCase))
-        {
-            return null;
-        }
-
-        var server = Environment.GetEnvironmentVariable("ConnectionStrings__Tradewind")
-            ?? throw new InvalidOperationException("Database__Provider is Postgres but ConnectionStrings__Tradewind is not set.");
-        var admin = new NpgsqlConnectionStringBuilder(server) { Database = "postgres", Pooling = false };
-        _databaseName = $"tw_browser_{Guid.NewGuid():N}";
-        await using (var connection = new NpgsqlConnection(admin.ConnectionString))
-        {
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{_databaseName}\"", connection);
-            await command.ExecuteNonQueryAsync();
-        }
-
-        _adminConnectionString = admin.ConnectionString;
-        return new NpgsqlConnectionStringBuilder(server) { Database = _databaseName }.ConnectionString;
     }
 }
