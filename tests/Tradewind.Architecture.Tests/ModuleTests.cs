@@ -5,6 +5,7 @@ using Tradewind.Accounts;
 using Tradewind.Catalog;
 using Tradewind.Payments;
 using Tradewind.Persistence;
+using Tradewind.Webhooks;
 
 namespace Tradewind.Architecture.Tests;
 
@@ -23,6 +24,7 @@ public sealed class ModuleTests
         typeof(AccountsModule).Assembly,
         typeof(CatalogModule).Assembly,
         typeof(PaymentsModule).Assembly,
+        typeof(WebhooksModule).Assembly,
     ];
 
     [Fact]

@@ -5,6 +5,7 @@ using Tradewind.Accounts;
 using Tradewind.Catalog;
 using Tradewind.Payments;
 using Tradewind.Persistence;
+using Tradewind.Webhooks;
 
 namespace Tradewind.Migrations.Postgres;
 
@@ -20,6 +21,7 @@ public sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<Tra
             .AddAccountsModule()
             .AddCatalogModule()
             .AddPaymentsModule()
+            .AddWebhooksModule()
             .BuildServiceProvider();
         var options = new DbContextOptionsBuilder<TradewindDbContext>();
         new DatabaseSettings(DatabaseProvider.Postgres, "Host=localhost;Database=tradewind_design;Username=tradewind", ".").Configure(options);

@@ -25,6 +25,7 @@ using Tradewind.Web.Demo;
 using Tradewind.Web.Idempotency;
 using Tradewind.Web.Problems;
 using Tradewind.Web.Security;
+using Tradewind.Webhooks;
 
 namespace Tradewind.Web.Hosting;
 
@@ -43,6 +44,7 @@ internal static class TradewindHost
         services.AddAccountsModule();
         services.AddCatalogModule();
         services.AddPaymentsModule();
+        services.AddWebhooksModule();
 
         AddSecurity(services);
         AddProblemDetails(services);
@@ -104,6 +106,7 @@ internal static class TradewindHost
         api.MapReviewApi();
         app.MapMediaFiles();
         api.MapCatalogSearchApi();
+        api.MapWebhooksApi();
 
         app.MapCultureSwitch();
         app.MapRazorPages();
