@@ -21,8 +21,10 @@ using Tradewind.Payments;
 using Tradewind.Persistence;
 using Tradewind.Web.Api;
 using Tradewind.Web.Caching;
+using Tradewind.Web.Cultures;
 using Tradewind.Web.Demo;
 using Tradewind.Web.Idempotency;
+using Tradewind.Web.Legal;
 using Tradewind.Web.Problems;
 using Tradewind.Web.Security;
 
@@ -56,6 +58,8 @@ internal static class TradewindHost
         services.Configure<DemoOptions>(configuration.GetSection("Demo"));
         services.AddScoped<DemoSeeder>();
         services.AddSingleton<Rendering.SellerMarkdown>();
+        services.AddSingleton<IStandardContractTexts, StandardContractTexts>();
+        services.AddScoped<RecipientCultures>();
         services.AddOutputCache(StorefrontOutputCache.Configure);
         services.AddScoped<IIntegrationEventConsumer<ProductPublished>, StorefrontCacheEviction>();
         services.AddScoped<IIntegrationEventConsumer<ProductRestricted>, StorefrontCacheEviction>();
@@ -66,12 +70,15 @@ internal static class TradewindHost
     public static WebApplication UseTradewind(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        // Before everything that reads the path: "/ja/products/x" is routed, re-executed and linked as "/products/x".
+        app.UseMiddleware<CulturePrefixMiddleware>();
         app.UseExceptionHandler("/error");
         app.UseStatusCodeResponses();
-        app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        // After authentication: a signed-in person's saved language outranks the URL, the cookie and the browser.
+        app.UseRequestLocalization();
         app.UseAuthorization();
         app.UseOutputCache();
         app.UseMiddleware<IdempotencyMiddleware>();
@@ -200,6 +207,7 @@ internal static class TradewindHost
                 options.Conventions.AuthorizeFolder("/Seller", Policies.Seller);
                 options.Conventions.AuthorizeFolder("/Operator", Policies.Operator);
                 options.Conventions.AuthorizeFolder("/Account", Policies.Buyer);
+                options.Conventions.AuthorizeFolder("/Settings");
                 foreach (var page in StorefrontOutputCache.Pages)
                 {
                     options.Conventions.AddPageApplicationModelConvention(page, model =>
@@ -210,14 +218,18 @@ internal static class TradewindHost
             .AddDataAnnotationsLocalization(options =>
                 options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
 
-        var uiCultures = configuration.GetSection("Localization:UiCultures").Get<string[]>() is { Length: > 0 } configured ? configured : ["en"];
+        var uiCultures = configuration.GetSection("Localization:UiCultures").Get<string[]>() is { Length: > 0 } configured
+            ? configured
+            : CultureChoice.DefaultUiLanguages;
         services.Configure<RequestLocalizationOptions>(options =>
         {
-            // Language (UI) and formatting are kept apart: neutral UI cultures, specific formatting cultures.
-            options.DefaultRequestCulture = new RequestCulture("en-US", uiCultures[0]);
+            // Language (UI) and formatting are kept apart: neutral UI cultures, specific formatting cultures
+            // (docs/localization.md).
+            options.DefaultRequestCulture = new RequestCulture(CultureChoice.FormattingCulture(uiCultures[0], null).Name, uiCultures[0]);
             options.SupportedUICultures = uiCultures.Select(CultureInfo.GetCultureInfo).ToList();
-            options.SupportedCultures = SupportedLanguages.FormattingCultures.Select(CultureInfo.GetCultureInfo).ToList();
+            options.SupportedCultures = CultureChoice.FormattingCultures(uiCultures, SupportedLanguages.FormattingCultures);
             options.FallBackToParentUICultures = true;
+            options.RequestCultureProviders = CultureProviders.InOrder();
         });
     }
 
