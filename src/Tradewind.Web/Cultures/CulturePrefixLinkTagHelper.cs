@@ -12,9 +12,10 @@ namespace Tradewind.Web.Cultures;
 /// plain paths (<c>href="/categories/x"</c>) get the request's language prefix. Other links, links that already name a
 /// language and pages reached without a prefix are left as written.
 /// </summary>
+/// <remarks>Public only because Razor discovers tag helpers among public types.</remarks>
 [HtmlTargetElement("a", Attributes = "href")]
 [HtmlTargetElement("form", Attributes = "action")]
-internal sealed class CulturePrefixLinkTagHelper(HtmlEncoder encoder, IOptions<RequestLocalizationOptions> options) : TagHelper
+public sealed class CulturePrefixLinkTagHelper(HtmlEncoder encoder, IOptions<RequestLocalizationOptions> options) : TagHelper
 {
     // After the framework's own tag helpers, which resolve "~/" and asp-* links including the path base already.
     public override int Order => 1000;

@@ -12,12 +12,13 @@ namespace Tradewind.Web.Cultures;
 /// </summary>
 internal static class CultureProviders
 {
-    public static IList<IRequestCultureProvider> InOrder() =>
+    /// <summary>The providers, each given <paramref name="options"/> (the supported languages they match against).</summary>
+    public static IList<IRequestCultureProvider> InOrder(RequestLocalizationOptions options) =>
     [
-        new PreferredLanguageCultureProvider(),
-        new UrlPrefixCultureProvider(),
-        new CookieRequestCultureProvider(),
-        new AcceptLanguageCultureProvider(),
+        new PreferredLanguageCultureProvider { Options = options },
+        new UrlPrefixCultureProvider { Options = options },
+        new CookieRequestCultureProvider { Options = options },
+        new AcceptLanguageCultureProvider { Options = options },
     ];
 
     internal static Task<ProviderCultureResult?> For(HttpContext context, string language) =>

@@ -147,6 +147,9 @@ internal static class TradewindHost
         services.ConfigureApplicationCookie(options =>
         {
             options.Cookie.Name = "tradewind.auth";
+            // Cookies default to the request's path base, which holds a /{language} prefix (CulturePrefixMiddleware):
+            // a sign-in under /ja/ must hold for every language.
+            options.Cookie.Path = "/";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.LoginPath = "/signin";
@@ -163,7 +166,12 @@ internal static class TradewindHost
             .AddPolicy(Policies.Seller, p => p.RequireAuthenticatedUser().RequireRole(Roles.Seller))
             .AddPolicy(Policies.Buyer, p => p.RequireAuthenticatedUser().RequireRole(Roles.Buyer))
             .AddPolicy(ProductsApi.SellerOrOperator, p => p.RequireAuthenticatedUser().RequireRole(Roles.Seller, Roles.Operator));
-        services.AddAntiforgery(options => options.Cookie.Name = "tradewind.csrf");
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "tradewind.csrf";
+            options.Cookie.Path = "/";
+        });
+        services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(options => options.Cookie.Path = "/");
     }
 
     private static Task RedirectOrStatus(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
@@ -229,7 +237,7 @@ internal static class TradewindHost
             options.SupportedUICultures = uiCultures.Select(CultureInfo.GetCultureInfo).ToList();
             options.SupportedCultures = CultureChoice.FormattingCultures(uiCultures, SupportedLanguages.FormattingCultures);
             options.FallBackToParentUICultures = true;
-            options.RequestCultureProviders = CultureProviders.InOrder();
+            options.RequestCultureProviders = CultureProviders.InOrder(options);
         });
     }
 
