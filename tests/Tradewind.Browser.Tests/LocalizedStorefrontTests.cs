@@ -109,7 +109,7 @@ public sealed partial class LocalizedStorefrontTests(TradewindServer server)
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(heading);
         var results = page.Locator("main article");
-        await results.First.GetByRole(AriaRole.Link).First.ClickAsync();
+        await results.First.Locator(".listing-title a").ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex($"/{language}/products/[a-z0-9-]+$"));
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", language);
     }
