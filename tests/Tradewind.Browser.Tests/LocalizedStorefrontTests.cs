@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Tradewind.Browser.Tests.Infrastructure;
 using Tradewind.Contracts;
 using Tradewind.Contracts.Catalog;
-using Tradewind.Browser.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
 namespace Tradewind.Browser.Tests;
