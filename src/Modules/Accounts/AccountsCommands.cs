@@ -18,6 +18,7 @@ internal sealed partial class AccountsCommands(
     TradewindDbContext db,
     UserManager<User> users,
     SignInManager<User> signIn,
+    Microsoft.AspNetCore.Http.IHttpContextAccessor http,
     Outbox outbox,
     AuditTrail audit,
     BankAccountProtector protector,

@@ -24,6 +24,11 @@ public sealed record NewUser(OrganisationId OrganisationId, string Email, string
 
 public sealed record UserDto(UserId Id, OrganisationId OrganisationId, string Email, string DisplayName, string Role);
 
+/// <param name="UserId">The person.</param>
+/// <param name="PreferredLanguage">The saved UI language ("ja"), or null when the person follows their browser.</param>
+/// <param name="CountryCode">The ISO 3166-1 country of the person's organisation.</param>
+public sealed record UserLocaleDto(UserId UserId, string? PreferredLanguage, string CountryCode);
+
 public sealed record ApiKeyDto(
     ApiKeyId Id,
     OrganisationId OrganisationId,

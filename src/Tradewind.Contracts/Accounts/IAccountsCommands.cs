@@ -51,6 +51,12 @@ public interface IAccountsCommands
 
     Task<ApiKeyDto> RevokeApiKeyAsync(OrganisationId organisationId, ApiKeyId keyId, string actor, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Saves the UI language a person chose (an ISO 639 code such as "ja"), or clears it with null so their browser
+    /// decides. When the caller is that person, their sign-in cookie is refreshed so the next page uses it.
+    /// </summary>
+    Task SetPreferredLanguageAsync(UserId userId, string? language, string actor, CancellationToken cancellationToken);
+
     /// <summary>Signs a person in with the application cookie.</summary>
     Task<SignInOutcome> SignInWithPasswordAsync(string email, string password, bool remember, CancellationToken cancellationToken);
 

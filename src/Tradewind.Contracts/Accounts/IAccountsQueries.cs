@@ -7,6 +7,12 @@ public interface IAccountsQueries
 {
     Task<OrganisationDto?> FindOrganisationAsync(OrganisationId id, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// What server-generated text for a person is written in: their saved UI language (null when they follow their
+    /// browser) and their organisation's country. Null when the person does not exist.
+    /// </summary>
+    Task<UserLocaleDto?> FindUserLocaleAsync(UserId userId, CancellationToken cancellationToken);
+
     Task<Page<OrganisationDto>> ListOrganisationsAsync(OrganisationKind? kind, PageRequest page, CancellationToken cancellationToken);
 
     Task<IReadOnlyDictionary<OrganisationKind, int>> CountOrganisationsAsync(CancellationToken cancellationToken);

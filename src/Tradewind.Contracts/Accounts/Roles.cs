@@ -19,6 +19,12 @@ public static class TradewindClaims
     public const string OrganisationName = "tw:org_name";
     public const string DisplayName = "tw:name";
     public const string ApiKeyId = "tw:api_key";
+
+    /// <summary>The organisation's ISO 3166-1 country; it picks the formatting culture (en-GB rather than en-US).</summary>
+    public const string Country = "tw:country";
+
+    /// <summary>The person's saved UI language (neutral culture name), absent when they follow the browser.</summary>
+    public const string PreferredLanguage = "tw:lang";
 }
 
 /// <summary>Authorization policy names, one per role.</summary>

@@ -18,14 +18,16 @@ internal static class StorefrontOutputCache
     public const string Tag = "storefront";
     public static readonly TimeSpan Duration = TimeSpan.FromSeconds(60);
 
-    public static readonly string[] Pages = ["/Index", "/Categories/Index", "/Categories/Category", "/Products/Product", "/Search"];
+    public static readonly string[] Pages = ["/Index", "/Categories/Index", "/Categories/Category", "/Products/Product", "/Search", "/Legal/StandardContract"];
 
     public static void Configure(OutputCacheOptions options) =>
         options.AddPolicy(PolicyName, policy => policy
             .Expire(Duration)
             .SetVaryByQuery("*")
-            .VaryByValue(_ => new KeyValuePair<string, string>(
-                "culture", $"{CultureInfo.CurrentUICulture.Name}|{CultureInfo.CurrentCulture.Name}"))
+            // The language, the formatting culture (fr-FR and fr-CA print the same French differently) and the
+            // language prefix, which the page's links and canonical URL carry.
+            .VaryByValue(context => new KeyValuePair<string, string>(
+                "culture", $"{CultureInfo.CurrentUICulture.Name}|{CultureInfo.CurrentCulture.Name}|{context.Request.PathBase}"))
             .Tag(Tag));
 }
 

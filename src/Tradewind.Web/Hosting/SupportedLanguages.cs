@@ -1,6 +1,11 @@
 using System.Globalization;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Options;
+using Tradewind.Contracts.Accounts;
+using Tradewind.Primitives.Ids;
+using Tradewind.Web.Cultures;
+using Tradewind.Web.Security;
 
 namespace Tradewind.Web.Hosting;
 
@@ -17,29 +22,56 @@ internal static class SupportedLanguages
     public static IList<CultureInfo> UiCultures(this HttpContext context) =>
         context.RequestServices.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value.SupportedUICultures ?? [];
 
-    /// <summary><c>POST /culture</c> stores the chosen language in a cookie and returns to the page it came from.</summary>
+    /// <summary>
+    /// <c>POST /culture</c> stores the chosen language in a cookie — and in the account of a signed-in person — and
+    /// returns to the page it came from, in the new language's URL prefix when that page had one.
+    /// </summary>
     public static IEndpointRouteBuilder MapCultureSwitch(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/culture", (HttpContext context, [Microsoft.AspNetCore.Mvc.FromForm] string culture, [Microsoft.AspNetCore.Mvc.FromForm] string? returnUrl) =>
+        endpoints.MapPost("/culture", async (HttpContext context, IAccountsCommands accounts, [Microsoft.AspNetCore.Mvc.FromForm] string culture, [Microsoft.AspNetCore.Mvc.FromForm] string? returnUrl) =>
             {
-                var supported = context.UiCultures().Any(c => string.Equals(c.Name, culture, StringComparison.OrdinalIgnoreCase));
-                if (supported)
-                {
-                    var current = context.Features.Get<IRequestCultureFeature>()?.RequestCulture.Culture.Name ?? "en-US";
-                    context.Response.Cookies.Append(
-                        CookieRequestCultureProvider.DefaultCookieName,
-                        CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(current, culture)),
-                        new CookieOptions { Expires = null, IsEssential = true, SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromDays(365) });
-                }
-
+                var language = CultureChoice.Supported(context.UiCultures(), culture);
                 // Only local paths: an open redirect would let anyone send our users elsewhere.
                 var target = !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
                     && !returnUrl.StartsWith("/\\", StringComparison.Ordinal) ? returnUrl : "/";
-                return Results.LocalRedirect(target);
+                if (language is null)
+                {
+                    return Results.LocalRedirect(target);
+                }
+
+                var formatting = CultureChoice.FormattingCulture(language, CultureChoice.CountryOf(context, language));
+                context.Response.Cookies.Append(
+                    CookieRequestCultureProvider.DefaultCookieName,
+                    CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(formatting.Name, language)),
+                    new CookieOptions { Expires = null, IsEssential = true, SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromDays(365) });
+
+                // A person's saved language outranks the cookie, so it must change too. The sign-in cookie is
+                // SameSite=Lax, so a cross-site form cannot change it on someone's behalf.
+                if (context.User.Identity?.IsAuthenticated == true
+                    && Guid.TryParse(context.User.FindFirstValue(ClaimTypes.NameIdentifier), out var userId)
+                    && context.User.FindFirstValue(TradewindClaims.ApiKeyId) is null)
+                {
+                    await accounts.SetPreferredLanguageAsync(UserId.From(userId), language, context.User.Actor(), context.RequestAborted);
+                }
+
+                return Results.LocalRedirect(WithLanguagePrefix(target, language, context.RequestServices.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value));
             })
             .ExcludeFromDescription()
             // Only a language cookie is at stake, and a token in every page's switcher would make them uncacheable.
             .DisableAntiforgery();
         return endpoints;
+    }
+
+    /// <summary>"/ja/products/x" becomes "/fr/products/x"; a path without a language prefix is left alone.</summary>
+    internal static string WithLanguagePrefix(string localUrl, string language, RequestLocalizationOptions options)
+    {
+        var end = localUrl.IndexOfAny(['?', '#']);
+        var path = end < 0 ? localUrl : localUrl[..end];
+        if (CulturePrefixMiddleware.LanguageOf(new PathString(path), options) is not { } current)
+        {
+            return localUrl;
+        }
+
+        return "/" + language + localUrl[(1 + current.Length)..];
     }
 }

@@ -21,8 +21,10 @@ using Tradewind.Payments;
 using Tradewind.Persistence;
 using Tradewind.Web.Api;
 using Tradewind.Web.Caching;
+using Tradewind.Web.Cultures;
 using Tradewind.Web.Demo;
 using Tradewind.Web.Idempotency;
+using Tradewind.Web.Legal;
 using Tradewind.Web.Problems;
 using Tradewind.Web.Security;
 using Tradewind.Webhooks;
@@ -58,6 +60,8 @@ internal static class TradewindHost
         services.Configure<DemoOptions>(configuration.GetSection("Demo"));
         services.AddScoped<DemoSeeder>();
         services.AddSingleton<Rendering.SellerMarkdown>();
+        services.AddSingleton<IStandardContractTexts, StandardContractTexts>();
+        services.AddScoped<RecipientCultures>();
         services.AddOutputCache(StorefrontOutputCache.Configure);
         services.AddScoped<IIntegrationEventConsumer<ProductPublished>, StorefrontCacheEviction>();
         services.AddScoped<IIntegrationEventConsumer<ProductRestricted>, StorefrontCacheEviction>();
@@ -68,12 +72,15 @@ internal static class TradewindHost
     public static WebApplication UseTradewind(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        // Before everything that reads the path: "/ja/products/x" is routed, re-executed and linked as "/products/x".
+        app.UseMiddleware<CulturePrefixMiddleware>();
         app.UseExceptionHandler("/error");
         app.UseStatusCodeResponses();
-        app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        // After authentication: a signed-in person's saved language outranks the URL, the cookie and the browser.
+        app.UseRequestLocalization();
         app.UseAuthorization();
         app.UseOutputCache();
         app.UseMiddleware<IdempotencyMiddleware>();
@@ -143,6 +150,9 @@ internal static class TradewindHost
         services.ConfigureApplicationCookie(options =>
         {
             options.Cookie.Name = "tradewind.auth";
+            // Cookies default to the request's path base, which holds a /{language} prefix (CulturePrefixMiddleware):
+            // a sign-in under /ja/ must hold for every language.
+            options.Cookie.Path = "/";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.LoginPath = "/signin";
@@ -159,7 +169,12 @@ internal static class TradewindHost
             .AddPolicy(Policies.Seller, p => p.RequireAuthenticatedUser().RequireRole(Roles.Seller))
             .AddPolicy(Policies.Buyer, p => p.RequireAuthenticatedUser().RequireRole(Roles.Buyer))
             .AddPolicy(ProductsApi.SellerOrOperator, p => p.RequireAuthenticatedUser().RequireRole(Roles.Seller, Roles.Operator));
-        services.AddAntiforgery(options => options.Cookie.Name = "tradewind.csrf");
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "tradewind.csrf";
+            options.Cookie.Path = "/";
+        });
+        services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(options => options.Cookie.Path = "/");
     }
 
     private static Task RedirectOrStatus(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
@@ -203,6 +218,7 @@ internal static class TradewindHost
                 options.Conventions.AuthorizeFolder("/Seller", Policies.Seller);
                 options.Conventions.AuthorizeFolder("/Operator", Policies.Operator);
                 options.Conventions.AuthorizeFolder("/Account", Policies.Buyer);
+                options.Conventions.AuthorizeFolder("/Settings");
                 foreach (var page in StorefrontOutputCache.Pages)
                 {
                     options.Conventions.AddPageApplicationModelConvention(page, model =>
@@ -213,14 +229,18 @@ internal static class TradewindHost
             .AddDataAnnotationsLocalization(options =>
                 options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
 
-        var uiCultures = configuration.GetSection("Localization:UiCultures").Get<string[]>() is { Length: > 0 } configured ? configured : ["en"];
+        var uiCultures = configuration.GetSection("Localization:UiCultures").Get<string[]>() is { Length: > 0 } configured
+            ? configured
+            : CultureChoice.DefaultUiLanguages;
         services.Configure<RequestLocalizationOptions>(options =>
         {
-            // Language (UI) and formatting are kept apart: neutral UI cultures, specific formatting cultures.
-            options.DefaultRequestCulture = new RequestCulture("en-US", uiCultures[0]);
+            // Language (UI) and formatting are kept apart: neutral UI cultures, specific formatting cultures
+            // (docs/localization.md).
+            options.DefaultRequestCulture = new RequestCulture(CultureChoice.FormattingCulture(uiCultures[0], null).Name, uiCultures[0]);
             options.SupportedUICultures = uiCultures.Select(CultureInfo.GetCultureInfo).ToList();
-            options.SupportedCultures = SupportedLanguages.FormattingCultures.Select(CultureInfo.GetCultureInfo).ToList();
+            options.SupportedCultures = CultureChoice.FormattingCultures(uiCultures, SupportedLanguages.FormattingCultures);
             options.FallBackToParentUICultures = true;
+            options.RequestCultureProviders = CultureProviders.InOrder(options);
         });
     }
 

@@ -751,6 +751,11 @@ namespace Tradewind.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("phone_number_confirmed");
 
+                    b.Property<string>("PreferredLanguage")
+                        .HasMaxLength(35)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("preferred_language");
+
                     b.Property<string>("SecurityStamp")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT")

@@ -183,6 +183,7 @@ internal sealed class AccountsModel : IModelContributor
             b.Property(u => u.Email).HasMaxLength(256);
             b.Property(u => u.NormalizedEmail).HasMaxLength(256);
             b.Property(u => u.DisplayName).HasMaxLength(200);
+            b.Property(u => u.PreferredLanguage).HasMaxLength(35);
             b.HasOne<Organisation>().WithMany().HasForeignKey(u => u.OrganisationId).OnDelete(DeleteBehavior.Restrict);
             b.HasMany<IdentityUserClaim<Guid>>().WithOne().HasForeignKey(uc => uc.UserId).IsRequired();
             b.HasMany<IdentityUserLogin<Guid>>().WithOne().HasForeignKey(ul => ul.UserId).IsRequired();

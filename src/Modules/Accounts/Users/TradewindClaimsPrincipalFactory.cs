@@ -8,7 +8,10 @@ using Tradewind.Persistence;
 
 namespace Tradewind.Accounts.Users;
 
-/// <summary>Adds the organisation and display name to the sign-in cookie, so pages need no extra lookup.</summary>
+/// <summary>
+/// Adds the organisation, its country, the display name and the chosen language to the sign-in cookie, so pages need
+/// no extra lookup.
+/// </summary>
 internal sealed class TradewindClaimsPrincipalFactory(
     UserManager<User> users,
     RoleManager<Role> roles,
@@ -23,6 +26,12 @@ internal sealed class TradewindClaimsPrincipalFactory(
         identity.AddClaim(new Claim(TradewindClaims.OrganisationId, organisation.Id.ToString()));
         identity.AddClaim(new Claim(TradewindClaims.OrganisationName, organisation.Name));
         identity.AddClaim(new Claim(TradewindClaims.DisplayName, user.DisplayName));
+        identity.AddClaim(new Claim(TradewindClaims.Country, organisation.CountryCode));
+        if (!string.IsNullOrEmpty(user.PreferredLanguage))
+        {
+            identity.AddClaim(new Claim(TradewindClaims.PreferredLanguage, user.PreferredLanguage));
+        }
+
         return identity;
     }
 }

@@ -25,7 +25,7 @@ internal sealed class ProductModel(ICatalogQueries catalog) : PageModel
         Response.CachePubliclyWhenAnonymous(User);
         if (User.Identity?.IsAuthenticated != true)
         {
-            var etag = ETagFor(listing, CultureInfo.CurrentUICulture);
+            var etag = ETagFor(listing, CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture, Request.PathBase);
             Response.Headers[HeaderNames.ETag] = etag;
             if (Request.Headers.IfNoneMatch.Any(v => v is not null && (v.Contains(etag, StringComparison.Ordinal) || v.Trim() == "*")))
             {
@@ -38,15 +38,17 @@ internal sealed class ProductModel(ICatalogQueries catalog) : PageModel
 
     /// <summary>
     /// Changes whenever what the page shows changes: a new published revision, a new published plan version, or the
-    /// language the page is rendered in (the page varies by Accept-Language and the culture cookie).
+    /// language and formatting culture the page is rendered in (the page varies by Accept-Language and the culture
+    /// cookie), or the language prefix its links carry.
     /// </summary>
-    public static string ETagFor(ListingDto listing, CultureInfo culture)
+    public static string ETagFor(ListingDto listing, CultureInfo language, CultureInfo formatting, PathString pathBase)
     {
         ArgumentNullException.ThrowIfNull(listing);
-        ArgumentNullException.ThrowIfNull(culture);
+        ArgumentNullException.ThrowIfNull(language);
+        ArgumentNullException.ThrowIfNull(formatting);
         var source = new StringBuilder()
             .Append(listing.Id.ToString()).Append('/').Append(listing.Revision.ToString(CultureInfo.InvariantCulture))
-            .Append('/').Append(culture.Name);
+            .Append('/').Append(language.Name).Append('/').Append(formatting.Name).Append('/').Append(pathBase.Value);
         foreach (var plan in listing.Plans.OrderBy(p => p.PlanId.ToString(), StringComparer.Ordinal))
         {
             source.Append('/').Append(plan.PlanId.ToString()).Append(':').Append(plan.Version.ToString(CultureInfo.InvariantCulture));
