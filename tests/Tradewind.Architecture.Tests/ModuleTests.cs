@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Tradewind.Accounts;
 using Tradewind.Catalog;
 using Tradewind.Payments;
+using Tradewind.Tax;
 using Tradewind.Persistence;
 
 namespace Tradewind.Architecture.Tests;
@@ -23,6 +24,7 @@ public sealed class ModuleTests
         typeof(AccountsModule).Assembly,
         typeof(CatalogModule).Assembly,
         typeof(PaymentsModule).Assembly,
+        typeof(TaxModule).Assembly,
     ];
 
     [Fact]

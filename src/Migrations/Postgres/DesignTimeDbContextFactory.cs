@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Tradewind.Accounts;
 using Tradewind.Catalog;
 using Tradewind.Payments;
+using Tradewind.Tax;
 using Tradewind.Persistence;
 
 namespace Tradewind.Migrations.Postgres;
@@ -20,6 +21,7 @@ public sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<Tra
             .AddAccountsModule()
             .AddCatalogModule()
             .AddPaymentsModule()
+            .AddTaxModule()
             .BuildServiceProvider();
         var options = new DbContextOptionsBuilder<TradewindDbContext>();
         new DatabaseSettings(DatabaseProvider.Postgres, "Host=localhost;Database=tradewind_design;Username=tradewind", ".").Configure(options);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Tradewind.Accounts;
 using Tradewind.Catalog;
 using Tradewind.Payments;
+using Tradewind.Tax;
 using Tradewind.Persistence;
 
 namespace Tradewind.Migrations.Sqlite;
@@ -20,6 +21,7 @@ public sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<Tra
             .AddAccountsModule()
             .AddCatalogModule()
             .AddPaymentsModule()
+            .AddTaxModule()
             .BuildServiceProvider();
         var options = new DbContextOptionsBuilder<TradewindDbContext>();
         new DatabaseSettings(DatabaseProvider.Sqlite, "Data Source=design-time.db", ".").Configure(options);

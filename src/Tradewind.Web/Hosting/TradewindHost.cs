@@ -18,6 +18,7 @@ using Tradewind.Contracts.Accounts;
 using Tradewind.Contracts.Catalog;
 using Tradewind.Contracts.Events;
 using Tradewind.Payments;
+using Tradewind.Tax;
 using Tradewind.Persistence;
 using Tradewind.Web.Api;
 using Tradewind.Web.Caching;
@@ -43,6 +44,7 @@ internal static class TradewindHost
         services.AddAccountsModule();
         services.AddCatalogModule();
         services.AddPaymentsModule();
+        services.AddTaxModule();
 
         AddSecurity(services);
         AddProblemDetails(services);
