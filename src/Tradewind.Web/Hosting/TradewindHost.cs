@@ -100,6 +100,7 @@ internal static class TradewindHost
         api.MapBankAccountsApi();
         api.MapCatalogApi();
         api.MapExchangeRatesApi();
+        api.MapTaxApi();
         api.MapProductsApi();
         api.MapPlansApi();
         api.MapMediaApi();
