@@ -132,7 +132,9 @@ internal sealed class TaxQuoteService(
                     throw new DomainException("tax-quote-not-committed", "Only a committed quote can be reversed by a credit note.", DomainErrorKind.Conflict);
                 }
 
+                // Microseconds: what PostgreSQL keeps, so a repeated commit answers the same instant as the first.
                 var now = clock.GetUtcNow();
+                now = now.AddTicks(-(now.Ticks % 10));
                 var sign = kind == InvoiceKind ? 1 : -1;
                 // A credit note reduces the liability of the period it is issued in.
                 var taxDate = kind == InvoiceKind ? quote.Date : DateOnly.FromDateTime(now.UtcDateTime);
