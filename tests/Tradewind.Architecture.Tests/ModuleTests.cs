@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Tradewind.Accounts;
 using Tradewind.Catalog;
 using Tradewind.Payments;
-using Tradewind.Tax;
 using Tradewind.Persistence;
+using Tradewind.Tax;
 
 namespace Tradewind.Architecture.Tests;
 
