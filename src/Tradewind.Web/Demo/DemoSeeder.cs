@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Tradewind.Contracts.Accounts;
 using Tradewind.Contracts.Catalog;
 using Tradewind.Contracts.Payments;
+using Tradewind.Contracts.Tax;
 using Tradewind.Persistence;
 
 namespace Tradewind.Web.Demo;
@@ -31,6 +32,8 @@ internal sealed partial class DemoSeeder(
     IAccountsCommands accounts,
     ICatalogCommands catalog,
     IExchangeRateCommands exchangeRates,
+    ITaxQuotes taxQuotes,
+    TimeProvider clock,
     DatabaseSettings database,
     ILogger<DemoSeeder> logger)
 {
@@ -141,6 +144,7 @@ internal sealed partial class DemoSeeder(
         }
 
         await SeedSellerEntitiesAndPayoutsAsync(cancellationToken);
+        await SeedTaxAsync(cancellationToken);
 
         UserDto? firstBuyer = null;
         foreach (var buyer in DemoCatalog.Buyers)

@@ -19,6 +19,7 @@ using Tradewind.Contracts.Catalog;
 using Tradewind.Contracts.Events;
 using Tradewind.Payments;
 using Tradewind.Persistence;
+using Tradewind.Tax;
 using Tradewind.Web.Api;
 using Tradewind.Web.Caching;
 using Tradewind.Web.Cultures;
@@ -47,6 +48,7 @@ internal static class TradewindHost
         services.AddCatalogModule();
         services.AddPaymentsModule();
         services.AddWebhooksModule();
+        services.AddTaxModule();
 
         AddSecurity(services);
         AddProblemDetails(services);
@@ -107,6 +109,7 @@ internal static class TradewindHost
         api.MapBankAccountsApi();
         api.MapCatalogApi();
         api.MapExchangeRatesApi();
+        api.MapTaxApi();
         api.MapProductsApi();
         api.MapPlansApi();
         api.MapMediaApi();

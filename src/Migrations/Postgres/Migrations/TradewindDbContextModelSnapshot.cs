@@ -1489,6 +1489,206 @@ namespace Tradewind.Migrations.Postgres.Migrations
                     b.ToTable("platform_outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Tradewind.Tax.Liability.TaxTransaction", b =>
+                {
+                    b.Property<Guid>("QuoteId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("quote_id");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("LineNo")
+                        .HasColumnType("integer")
+                        .HasColumnName("line_no");
+
+                    b.Property<DateTimeOffset>("CommittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("committed_at");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<string>("DocumentNumber")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("document_number");
+
+                    b.Property<decimal>("FxRate")
+                        .HasColumnType("numeric")
+                        .HasColumnName("fx_rate");
+
+                    b.Property<string>("IssuingEntity")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("issuing_entity");
+
+                    b.Property<string>("Jurisdiction")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("jurisdiction");
+
+                    b.Property<string>("LineId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("line_id");
+
+                    b.Property<decimal>("Rate")
+                        .HasPrecision(12, 8)
+                        .HasColumnType("numeric(12,8)")
+                        .HasColumnName("rate");
+
+                    b.Property<string>("ReturnCurrency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("return_currency")
+                        .IsFixedLength();
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("rule");
+
+                    b.Property<DateOnly>("TaxDate")
+                        .HasColumnType("date")
+                        .HasColumnName("tax_date");
+
+                    b.Property<long>("TaxMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("tax_minor");
+
+                    b.Property<long>("TaxReturnMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("tax_return_minor");
+
+                    b.Property<string>("TaxType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("tax_type");
+
+                    b.Property<long>("TaxableMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("taxable_minor");
+
+                    b.Property<long>("TaxableReturnMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("taxable_return_minor");
+
+                    b.Property<string>("Treatment")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("treatment");
+
+                    b.HasKey("QuoteId", "Kind", "LineNo")
+                        .HasName("pk_tax_transactions");
+
+                    b.HasIndex("TaxDate", "IssuingEntity")
+                        .HasDatabaseName("ix_tax_transactions_tax_date_issuing_entity");
+
+                    b.ToTable("tax_transactions", (string)null);
+                });
+
+            modelBuilder.Entity("Tradewind.Tax.Quotes.TaxQuote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BuyerCountry")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character(2)")
+                        .HasColumnName("buyer_country")
+                        .IsFixedLength();
+
+                    b.Property<string>("CommittedAs")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("committed_as");
+
+                    b.Property<DateTimeOffset?>("CommittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("committed_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("IssuingEntity")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("issuing_entity");
+
+                    b.Property<string>("RatesVersion")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("rates_version");
+
+                    b.Property<string>("RequestJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("request_json");
+
+                    b.Property<string>("ResultJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("result_json");
+
+                    b.Property<DateTimeOffset?>("ReversedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reversed_at");
+
+                    b.Property<string>("ReversedBy")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("reversed_by");
+
+                    b.Property<long>("TotalTaxMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("total_tax_minor");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tax_quotes");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_tax_quotes_created_at");
+
+                    b.ToTable("tax_quotes", (string)null);
+                });
+
             modelBuilder.Entity("Tradewind.Webhooks.Deliveries.WebhookAttempt", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2114,6 +2314,16 @@ namespace Tradewind.Migrations.Postgres.Migrations
                         .HasForeignKey("RateId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_payments_conversions_payments_exchange_rates_rate_id");
+                });
+
+            modelBuilder.Entity("Tradewind.Tax.Liability.TaxTransaction", b =>
+                {
+                    b.HasOne("Tradewind.Tax.Quotes.TaxQuote", null)
+                        .WithMany()
+                        .HasForeignKey("QuoteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_tax_transactions_tax_quotes_quote_id");
                 });
 
             modelBuilder.Entity("Tradewind.Webhooks.Deliveries.WebhookAttempt", b =>

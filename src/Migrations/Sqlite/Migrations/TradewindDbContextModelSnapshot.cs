@@ -1477,6 +1477,206 @@ namespace Tradewind.Migrations.Sqlite.Migrations
                     b.ToTable("platform_outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Tradewind.Tax.Liability.TaxTransaction", b =>
+                {
+                    b.Property<Guid>("QuoteId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("quote_id");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("LineNo")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("line_no");
+
+                    b.Property<long>("CommittedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("committed_at");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<string>("DocumentNumber")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document_number");
+
+                    b.Property<decimal>("FxRate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fx_rate");
+
+                    b.Property<string>("IssuingEntity")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issuing_entity");
+
+                    b.Property<string>("Jurisdiction")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("jurisdiction");
+
+                    b.Property<string>("LineId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("line_id");
+
+                    b.Property<decimal>("Rate")
+                        .HasPrecision(12, 8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rate");
+
+                    b.Property<string>("ReturnCurrency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("return_currency")
+                        .IsFixedLength();
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rule");
+
+                    b.Property<DateOnly>("TaxDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tax_date");
+
+                    b.Property<long>("TaxMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tax_minor");
+
+                    b.Property<long>("TaxReturnMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tax_return_minor");
+
+                    b.Property<string>("TaxType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tax_type");
+
+                    b.Property<long>("TaxableMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("taxable_minor");
+
+                    b.Property<long>("TaxableReturnMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("taxable_return_minor");
+
+                    b.Property<string>("Treatment")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("treatment");
+
+                    b.HasKey("QuoteId", "Kind", "LineNo")
+                        .HasName("pk_tax_transactions");
+
+                    b.HasIndex("TaxDate", "IssuingEntity")
+                        .HasDatabaseName("ix_tax_transactions_tax_date_issuing_entity");
+
+                    b.ToTable("tax_transactions", (string)null);
+                });
+
+            modelBuilder.Entity("Tradewind.Tax.Quotes.TaxQuote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BuyerCountry")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("buyer_country")
+                        .IsFixedLength();
+
+                    b.Property<string>("CommittedAs")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("committed_as");
+
+                    b.Property<long?>("CommittedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("committed_at");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<string>("IssuingEntity")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issuing_entity");
+
+                    b.Property<string>("RatesVersion")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rates_version");
+
+                    b.Property<string>("RequestJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request_json");
+
+                    b.Property<string>("ResultJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("result_json");
+
+                    b.Property<long?>("ReversedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reversed_at");
+
+                    b.Property<string>("ReversedBy")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reversed_by");
+
+                    b.Property<long>("TotalTaxMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("total_tax_minor");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tax_quotes");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_tax_quotes_created_at");
+
+                    b.ToTable("tax_quotes", (string)null);
+                });
+
             modelBuilder.Entity("Tradewind.Webhooks.Deliveries.WebhookAttempt", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2098,6 +2298,16 @@ namespace Tradewind.Migrations.Sqlite.Migrations
                         .HasForeignKey("RateId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_payments_conversions_payments_exchange_rates_rate_id");
+                });
+
+            modelBuilder.Entity("Tradewind.Tax.Liability.TaxTransaction", b =>
+                {
+                    b.HasOne("Tradewind.Tax.Quotes.TaxQuote", null)
+                        .WithMany()
+                        .HasForeignKey("QuoteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_tax_transactions_tax_quotes_quote_id");
                 });
 
             modelBuilder.Entity("Tradewind.Webhooks.Deliveries.WebhookAttempt", b =>

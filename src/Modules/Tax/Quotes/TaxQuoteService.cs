@@ -1,0 +1,333 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Tradewind.Contracts;
+using Tradewind.Contracts.Accounts;
+using Tradewind.Contracts.Payments;
+using Tradewind.Contracts.Tax;
+using Tradewind.Persistence;
+using Tradewind.Persistence.Auditing;
+using Tradewind.Primitives.Geography;
+using Tradewind.Primitives.Ids;
+using Tradewind.Primitives.Money;
+using Tradewind.Tax.Liability;
+using Tradewind.Tax.Rates;
+using Tradewind.Tax.Rules;
+using Tradewind.Tax.TaxIds;
+
+namespace Tradewind.Tax.Quotes;
+
+/// <summary>Quotes, stores, commits and reverses tax quotes (<see cref="ITaxQuotes"/>).</summary>
+internal sealed class TaxQuoteService(
+    TradewindDbContext db,
+    RateBook book,
+    TaxCalculator calculator,
+    TaxIdChecker taxIds,
+    IAccountsQueries accounts,
+    ICurrencyConverter converter,
+    AuditTrail audit,
+    TimeProvider clock) : ITaxQuotes
+{
+    public const int MaxLines = 500;
+
+    public const string InvoiceKind = "invoice";
+
+    public const string CreditNoteKind = "credit_note";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task<TaxQuoteDto> QuoteAsync(TaxQuoteRequest request, string actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var sellerCountry = string.IsNullOrWhiteSpace(request.SellerCountry) ? null : request.SellerCountry.Trim().ToUpperInvariant();
+        var (buyerCountry, subdivision, currency) = Validate(request);
+
+        var entity = await ResolveEntityAsync(request.IssuingEntity, buyerCountry, sellerCountry, cancellationToken);
+        var taxIdCheck = string.IsNullOrWhiteSpace(request.Buyer.TaxId) ? null : await taxIds.CheckAsync(buyerCountry, request.Buyer.TaxId, cancellationToken);
+        var sale = new TaxSale(
+            request.Date,
+            entity,
+            buyerCountry,
+            subdivision,
+            request.Buyer.IsBusiness,
+            taxIdCheck?.Normalized ?? request.Buyer.TaxId?.Trim(),
+            taxIdCheck is { Valid: true } && taxIdCheck.Registered != false,
+            taxIdCheck is null ? null : taxIdCheck.Registered == false ? $"{taxIdCheck.Registry} does not know this number" : taxIdCheck.Reason,
+            request.Lines.Select(l => new SaleLine(l.Id.Trim(), l.Amount, l.TaxCode.Trim())).ToList());
+        var lines = calculator.Calculate(sale);
+        var total = lines.Aggregate(Money.Zero(currency), (sum, l) => sum + l.TaxAmount);
+
+        var quote = new TaxQuote
+        {
+            Id = TaxQuoteId.New(clock),
+            Date = request.Date,
+            IssuingEntity = entity.Code,
+            BuyerCountry = buyerCountry,
+            Currency = currency.Code,
+            TotalTaxMinor = total.MinorUnits,
+            RatesVersion = book.Version,
+            RequestJson = JsonSerializer.Serialize(
+                new StoredRequest(
+                    request.Date,
+                    request.IssuingEntity,
+                    sellerCountry,
+                    new StoredBuyer(buyerCountry, subdivision, request.Buyer.TaxId, request.Buyer.IsBusiness),
+                    request.Lines.Select(l => new StoredRequestLine(l.Id, l.Amount.ToMajorString(), l.Amount.Currency.Code, l.TaxCode)).ToList()),
+                Json),
+            ResultJson = JsonSerializer.Serialize(
+                new StoredResult(
+                    taxIdCheck is null ? null : new StoredTaxIdCheck(taxIdCheck.Valid, taxIdCheck.Normalized, taxIdCheck.Type, taxIdCheck.Reason, taxIdCheck.Registered, taxIdCheck.Registry),
+                    lines.Select(l => new StoredLine(
+                        l.Id, l.Jurisdiction, l.TaxType, TaxRules.FormatRate(l.Rate), l.TaxableAmount.ToMajorString(), l.TaxAmount.ToMajorString(), l.Treatment, l.Rule, l.Note)).ToList()),
+                Json),
+            CreatedBy = actor,
+            CreatedAt = clock.GetUtcNow(),
+        };
+        db.Add(quote);
+        await db.SaveChangesAsync(cancellationToken);
+        return ToDto(quote);
+    }
+
+    public async Task<TaxQuoteDto?> FindQuoteAsync(TaxQuoteId id, CancellationToken cancellationToken)
+    {
+        var quote = await db.Set<TaxQuote>().AsNoTracking().SingleOrDefaultAsync(q => q.Id == id, cancellationToken);
+        return quote is null ? null : ToDto(quote);
+    }
+
+    public Task<TaxCommitDto> CommitAsync(TaxQuoteId id, string documentNumber, string actor, CancellationToken cancellationToken) =>
+        RecordAsync(id, documentNumber, InvoiceKind, actor, cancellationToken);
+
+    public Task<TaxCommitDto> ReverseAsync(TaxQuoteId id, string creditNoteNumber, string actor, CancellationToken cancellationToken) =>
+        RecordAsync(id, creditNoteNumber, CreditNoteKind, actor, cancellationToken);
+
+    private Task<TaxCommitDto> RecordAsync(TaxQuoteId id, string documentNumber, string kind, string actor, CancellationToken cancellationToken)
+    {
+        var number = documentNumber?.Trim() ?? "";
+        if (number.Length is 0 or > 60)
+        {
+            throw new ValidationFailedException("documentNumber", "Give the number of the finalized document (1 to 60 characters).");
+        }
+
+        return db.InTransactionAsync(
+            async ct =>
+            {
+                var quote = await db.Set<TaxQuote>().SingleOrDefaultAsync(q => q.Id == id, ct)
+                    ?? throw new DomainException("tax-quote-not-found", "There is no tax quote with this id.", DomainErrorKind.NotFound);
+                var existing = kind == InvoiceKind ? quote.CommittedAs : quote.ReversedBy;
+                if (existing is not null)
+                {
+                    if (!string.Equals(existing, number, StringComparison.Ordinal))
+                    {
+                        throw kind == InvoiceKind
+                            ? new DomainException("tax-quote-already-committed", $"This quote was already committed as {existing}.", DomainErrorKind.Conflict)
+                            : new DomainException("tax-quote-already-reversed", $"This quote was already reversed by {existing}.", DomainErrorKind.Conflict);
+                    }
+
+                    var count = await db.Set<TaxTransaction>().CountAsync(t => t.QuoteId == id && t.Kind == kind, ct);
+                    return new TaxCommitDto(id, existing, kind, count, (kind == InvoiceKind ? quote.CommittedAt : quote.ReversedAt)!.Value);
+                }
+
+                if (kind == CreditNoteKind && quote.CommittedAs is null)
+                {
+                    throw new DomainException("tax-quote-not-committed", "Only a committed quote can be reversed by a credit note.", DomainErrorKind.Conflict);
+                }
+
+                // Microseconds: what PostgreSQL keeps, so a repeated commit answers the same instant as the first.
+                var now = clock.GetUtcNow();
+                now = now.AddTicks(-(now.Ticks % 10));
+                var sign = kind == InvoiceKind ? 1 : -1;
+                // A credit note reduces the liability of the period it is issued in.
+                var taxDate = kind == InvoiceKind ? quote.Date : DateOnly.FromDateTime(now.UtcDateTime);
+                var result = JsonSerializer.Deserialize<StoredResult>(quote.ResultJson, Json)!;
+                var currency = Currency.FromCode(quote.Currency);
+                var lineNo = 0;
+                foreach (var line in result.Lines)
+                {
+                    var returnCurrency = ReturnCurrency(line.Jurisdiction, currency);
+                    var taxable = Money.Parse(line.TaxableAmount, currency);
+                    var tax = Money.Parse(line.TaxAmount, currency);
+                    var (taxableReturn, taxReturn, fx) = await ConvertAsync(taxable, tax, returnCurrency, quote.Date, $"tax {kind} {number} line {line.Id}", ct);
+                    db.Add(new TaxTransaction
+                    {
+                        QuoteId = id,
+                        Kind = kind,
+                        LineNo = lineNo++,
+                        LineId = line.Id,
+                        DocumentNumber = number,
+                        TaxDate = taxDate,
+                        IssuingEntity = quote.IssuingEntity,
+                        Jurisdiction = line.Jurisdiction,
+                        TaxType = line.TaxType,
+                        Treatment = line.Treatment,
+                        Rule = line.Rule,
+                        Rate = decimal.Parse(line.Rate, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture),
+                        Currency = currency.Code,
+                        TaxableMinor = sign * taxable.MinorUnits,
+                        TaxMinor = sign * tax.MinorUnits,
+                        ReturnCurrency = returnCurrency.Code,
+                        TaxableReturnMinor = sign * taxableReturn.MinorUnits,
+                        TaxReturnMinor = sign * taxReturn.MinorUnits,
+                        FxRate = fx,
+                        CommittedAt = now,
+                    });
+                }
+
+                if (kind == InvoiceKind)
+                {
+                    quote.CommittedAs = number;
+                    quote.CommittedAt = now;
+                }
+                else
+                {
+                    quote.ReversedBy = number;
+                    quote.ReversedAt = now;
+                }
+
+                audit.Record(actor, null, kind == InvoiceKind ? "tax.quote.committed" : "tax.quote.reversed", $"tax-quote:{id}", number);
+                await db.SaveChangesAsync(ct);
+                return new TaxCommitDto(id, number, kind, lineNo, now);
+            },
+            cancellationToken);
+    }
+
+    private async Task<(Money Taxable, Money Tax, decimal Rate)> ConvertAsync(Money taxable, Money tax, Currency target, DateOnly day, string purpose, CancellationToken cancellationToken)
+    {
+        if (taxable.Currency == target)
+        {
+            return (taxable, tax, 1m);
+        }
+
+        var convertedTaxable = await converter.ConvertAsync(taxable, target, day, MidpointRounding.AwayFromZero, purpose + " taxable", cancellationToken);
+        var convertedTax = await converter.ConvertAsync(tax, target, day, MidpointRounding.AwayFromZero, purpose + " tax", cancellationToken);
+        return (convertedTaxable.To, convertedTax.To, convertedTax.Rate);
+    }
+
+    private Currency ReturnCurrency(string jurisdiction, Currency fallback) =>
+        jurisdiction.Length >= 2 && book.Jurisdictions.TryGetValue(jurisdiction[..2], out var j) ? Currency.FromCode(j.ReturnCurrency) : fallback;
+
+    private (string Country, string? Subdivision, Currency Currency) Validate(TaxQuoteRequest request)
+    {
+        var validation = new Validation();
+        if (request.Date < book.CoverageFrom || request.Date > book.CoverageTo)
+        {
+            validation.Add("date", $"The rates file (version {book.Version}) covers tax dates from {book.CoverageFrom:yyyy-MM-dd} to {book.CoverageTo:yyyy-MM-dd}.");
+        }
+
+        var buyer = request.Buyer;
+        string country = "";
+        if (buyer is null || !CountryCode.TryParse(buyer.Country?.Trim().ToUpperInvariant(), out var code))
+        {
+            validation.Add("buyer.country", "Give the buyer's country as an ISO 3166-1 alpha-2 code, e.g. DE.");
+        }
+        else
+        {
+            country = code.Value;
+        }
+
+        string? subdivision = null;
+        if (!string.IsNullOrWhiteSpace(buyer?.Subdivision) && country.Length == 2)
+        {
+            var text = buyer.Subdivision.Trim().ToUpperInvariant();
+            if (!text.Contains('-', StringComparison.Ordinal))
+            {
+                text = $"{country}-{text}";
+            }
+
+            if (SubdivisionCode.TryParse(text, out var sub) && sub.Country.Value == country)
+            {
+                subdivision = sub.Value;
+            }
+            else
+            {
+                validation.Add("buyer.subdivision", $"'{buyer.Subdivision}' is not an ISO 3166-2 subdivision of {country}, e.g. {country}-{(country == "CA" ? "QC" : "NY")}.");
+            }
+        }
+        else if (TaxRules.SubdivisionRequired.Contains(country))
+        {
+            validation.Add("buyer.subdivision", $"Tax in {country} depends on the buyer's state or province: give it, e.g. {(country == "CA" ? "CA-QC" : "US-NY")}.");
+        }
+
+        Currency? currency = null;
+        var lines = request.Lines ?? [];
+        if (lines.Count is 0 or > MaxLines)
+        {
+            validation.Add("lines", $"Give between 1 and {MaxLines} lines.");
+        }
+
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            if (string.IsNullOrWhiteSpace(line.Id) || line.Id.Trim().Length > 100 || !ids.Add(line.Id.Trim()))
+            {
+                validation.Add($"lines[{i}].id", "Give each line a unique id of up to 100 characters.");
+            }
+
+            if (line.Amount.IsNegative)
+            {
+                validation.Add($"lines[{i}].amount", "A line amount cannot be negative; credit a committed quote with a credit note instead.");
+            }
+
+            currency ??= line.Amount.Currency;
+            if (line.Amount.Currency != currency)
+            {
+                validation.Add($"lines[{i}].currency", $"Every line of a quote is in one currency; line 0 is in {currency.Code}.");
+            }
+
+            if (string.IsNullOrWhiteSpace(line.TaxCode) || !book.TaxCodes.ContainsKey(line.TaxCode.Trim()))
+            {
+                validation.Add($"lines[{i}].taxCode", $"Unknown tax code '{line.TaxCode}'; known codes: {string.Join(", ", book.TaxCodes.Keys)}.");
+            }
+        }
+
+        validation.ThrowIfInvalid();
+        return (country, subdivision, currency!);
+    }
+
+    private async Task<SellingEntity> ResolveEntityAsync(string? code, string buyerCountry, string? sellerCountry, CancellationToken cancellationToken)
+    {
+        var entityCode = code?.Trim();
+        if (string.IsNullOrEmpty(entityCode))
+        {
+            entityCode = (await accounts.ResolveIssuingEntityAsync(buyerCountry, sellerCountry ?? buyerCountry, cancellationToken)).Code;
+        }
+
+        var entity = await accounts.FindOperatorEntityAsync(entityCode, cancellationToken)
+            ?? throw new ValidationFailedException("issuingEntity", $"There is no operator entity '{entityCode}'.");
+        return new SellingEntity(
+            entity.Code,
+            entity.CountryCode,
+            entity.Address.Region,
+            entity.TaxRegistrations.Select(r => new Registration(r.CountryCode, r.SubdivisionCode)).ToList());
+    }
+
+    internal static TaxQuoteDto ToDto(TaxQuote quote)
+    {
+        var request = JsonSerializer.Deserialize<StoredRequest>(quote.RequestJson, Json)!;
+        var result = JsonSerializer.Deserialize<StoredResult>(quote.ResultJson, Json)!;
+        var currency = Currency.FromCode(quote.Currency);
+        var check = result.BuyerTaxId;
+        return new TaxQuoteDto(
+            quote.Id,
+            quote.Date,
+            quote.IssuingEntity,
+            quote.Currency,
+            new TaxBuyer(request.Buyer.Country, request.Buyer.Subdivision, request.Buyer.TaxId, request.Buyer.IsBusiness),
+            check is null ? null : new TaxIdCheckDto(check.Valid, check.Normalized, check.Type, check.Reason, check.Registered, check.Registry),
+            result.Lines.Select(l => new TaxLineDto(
+                l.Id,
+                l.Jurisdiction,
+                l.TaxType,
+                decimal.Parse(l.Rate, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture),
+                Money.Parse(l.TaxableAmount, currency),
+                Money.Parse(l.TaxAmount, currency),
+                l.Treatment,
+                l.Rule,
+                l.Note)).ToList(),
+            Money.FromMinor(quote.TotalTaxMinor, currency),
+            quote.RatesVersion,
+            quote.CreatedAt,
+            quote.CommittedAs,
+            quote.ReversedBy);
+    }
+}
