@@ -143,6 +143,32 @@ public sealed class WebhooksApiTests(WebhooksApiTests.WebhooksApp app) : IClassF
     }
 
     [Fact]
+    public async Task Two_nodes_running_passes_at_once_send_each_due_delivery_once()
+    {
+        var inbox = app.Receiver.Open("two-nodes");
+        await CreateEndpointAsync(inbox, null);
+        for (var i = 0; i < 5; i++)
+        {
+            await PublishAsync(WebhookMessageTypes.EntitlementUpdated, new JsonObject { ["action"] = "entitlement-updated", ["n"] = i });
+        }
+
+        // Two dispatchers on one database, as two nodes would be: the lease lets only one claim each delivery.
+        // Other tests' endpoints of the same seller receive these too, more than one batch: pass until nothing is due.
+        var other = app.Services.GetRequiredService<IWebhookDispatcher>();
+        for (var round = 0; round < 10; round++)
+        {
+            var attempted = await Task.WhenAll(app.DispatchAsync(), other.DispatchDueAsync(_ct), app.DispatchAsync());
+            if (attempted.Sum() == 0)
+            {
+                break;
+            }
+        }
+
+        Assert.Equal(5, inbox.Received.Count);
+        Assert.Equal(5, inbox.Received.Select(r => r.Id).Distinct().Count());
+    }
+
+    [Fact]
     public async Task A_failing_test_event_is_tried_once_and_reported()
     {
         var inbox = app.Receiver.Open("ping-fails", failFirst: 5);
@@ -333,6 +359,67 @@ public sealed class WebhooksApiTests(WebhooksApiTests.WebhooksApp app) : IClassF
         {
             base.ConfigureWebHost(builder);
             builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+        }
+    }
+}
+
+/// <summary>The SSRF rule applied where it matters: on the connection, after DNS, whatever the URL looked like.</summary>
+public sealed class WebhookNetworkRuleTests(WebhookNetworkRuleTests.ProductionNetworkApp app) : IClassFixture<WebhookNetworkRuleTests.ProductionNetworkApp>
+{
+    private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_host_name_that_resolves_to_this_machine_is_not_connected_to()
+    {
+        // The machine's own name passes the URL rule (it is not an address or "localhost") but resolves to a
+        // loopback or private address, as an attacker's DNS name would.
+        var host = System.Net.Dns.GetHostName();
+        var addresses = await System.Net.Dns.GetHostAddressesAsync(host, _ct);
+        if (addresses.Length == 0 || !addresses.All(a => System.Net.IPAddress.IsLoopback(a) || IsPrivate(a)))
+        {
+            Assert.Skip($"{host} does not resolve to loopback or private addresses only on this machine.");
+        }
+
+        var seller = app.ClientFor(app.SellerA);
+        var created = await seller.PostAsync("/api/v1/webhook-endpoints", CatalogRequests.Body(new JsonObject { ["url"] = $"https://{host}:9/hooks" }), _ct);
+        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync(_ct));
+        var id = (await created.ReadJsonAsync()).GetProperty("id").GetString();
+
+        var ping = await (await seller.PostAsync($"/api/v1/webhook-endpoints/{id}/test", null, _ct)).ReadJsonAsync();
+
+        var attempt = ping.GetProperty("attempts")[0];
+        Assert.Equal(JsonValueKind.Null, attempt.GetProperty("statusCode").ValueKind);
+        Assert.Contains("outside the public internet", attempt.GetProperty("error").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("http://localhost:5000/hooks")]
+    [InlineData("https://127.0.0.1/hooks")]
+    public async Task Loopback_urls_are_refused_when_development_access_is_off(string url)
+    {
+        var response = await app.ClientFor(app.SellerA).PostAsync("/api/v1/webhook-endpoints", CatalogRequests.Body(new JsonObject { ["url"] = url }), _ct);
+
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
+    }
+
+    private static bool IsPrivate(System.Net.IPAddress address)
+    {
+        if (address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 && !address.IsIPv4MappedToIPv6)
+        {
+            return address.IsIPv6LinkLocal || address.IsIPv6UniqueLocal;
+        }
+
+        var b = address.MapToIPv4().GetAddressBytes();
+        return b[0] == 10 || (b[0] == 172 && b[1] is >= 16 and <= 31) || (b[0] == 192 && b[1] == 168) || (b[0] == 192 && b[1] == 0 && b[2] == 2)
+            || (b[0] == 100 && b[1] is >= 64 and <= 127);
+    }
+
+    public sealed class ProductionNetworkApp : TradewindApp
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Webhooks:AllowLoopbackHttp", "false");
         }
     }
 }

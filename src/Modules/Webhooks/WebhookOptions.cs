@@ -20,9 +20,6 @@ internal sealed class WebhookOptions
     public bool AllowPrivateNetworks { get; set; }
 
     public DeliveryOptions Delivery { get; set; } = new();
-
-    /// <summary>How long a rotated-out secret keeps signing when the caller does not say (24 hours).</summary>
-    public TimeSpan DefaultRotationOverlap { get; set; } = TimeSpan.FromHours(24);
 }
 
 internal sealed class DeliveryOptions
