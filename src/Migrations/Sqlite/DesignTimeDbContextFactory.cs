@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.Extensions.DependencyInjection;
 using Tradewind.Accounts;
 using Tradewind.Catalog;
+using Tradewind.Localization;
 using Tradewind.Payments;
 using Tradewind.Persistence;
 
@@ -19,6 +20,7 @@ public sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<Tra
         var services = new ServiceCollection()
             .AddAccountsModule()
             .AddCatalogModule()
+            .AddLocalizationModule()
             .AddPaymentsModule()
             .BuildServiceProvider();
         var options = new DbContextOptionsBuilder<TradewindDbContext>();

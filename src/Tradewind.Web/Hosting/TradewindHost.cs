@@ -17,6 +17,8 @@ using Tradewind.Catalog;
 using Tradewind.Contracts.Accounts;
 using Tradewind.Contracts.Catalog;
 using Tradewind.Contracts.Events;
+using Tradewind.Contracts.Localization;
+using Tradewind.Localization;
 using Tradewind.Payments;
 using Tradewind.Persistence;
 using Tradewind.Web.Api;
@@ -42,6 +44,7 @@ internal static class TradewindHost
         services.AddDataProtection().SetApplicationName("Tradewind").PersistKeysToDbContext<TradewindDbContext>();
         services.AddAccountsModule();
         services.AddCatalogModule();
+        services.AddLocalizationModule();
         services.AddPaymentsModule();
 
         AddSecurity(services);
@@ -60,6 +63,7 @@ internal static class TradewindHost
         services.AddScoped<IIntegrationEventConsumer<ProductPublished>, StorefrontCacheEviction>();
         services.AddScoped<IIntegrationEventConsumer<ProductRestricted>, StorefrontCacheEviction>();
         services.AddScoped<IIntegrationEventConsumer<ProductArchived>, StorefrontCacheEviction>();
+        services.AddScoped<IIntegrationEventConsumer<ListingTranslationsChanged>, StorefrontCacheEviction>();
         return builder;
     }
 
@@ -104,6 +108,7 @@ internal static class TradewindHost
         api.MapReviewApi();
         app.MapMediaFiles();
         api.MapCatalogSearchApi();
+        api.MapTranslationsApi();
 
         app.MapCultureSwitch();
         app.MapRazorPages();
