@@ -82,6 +82,7 @@ run() {
 run unit-primitives tests/Tradewind.Primitives.Tests
 run unit-accounts tests/Modules/Tradewind.Accounts.Tests
 run unit-catalog tests/Modules/Tradewind.Catalog.Tests
+run unit-localization tests/Modules/Tradewind.Localization.Tests "TRADEWIND_APY_URL=${apy_url:-}"
 run unit-payments tests/Modules/Tradewind.Payments.Tests
 run architecture tests/Tradewind.Architecture.Tests
 run web-sqlite tests/Tradewind.Web.Tests Database__Provider=Sqlite
