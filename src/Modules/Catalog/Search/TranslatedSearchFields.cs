@@ -16,7 +16,7 @@ namespace Tradewind.Catalog.Search;
 /// <summary>
 /// A listing's translations in the index: per language, its title, descriptions and highlights in fields named
 /// <c>{field}_{language}</c>, each analysed for its language — Spanish, French, German, Italian and Portuguese with
-/// Lucene's light stemmers and stop words, Japanese and Korean (no word spaces) as overlapping CJK bigrams, since
+/// Lucene's light stemmers and stop words, Japanese and Korean (no word spaces, or not reliably) as overlapping CJK bigrams, since
 /// Kuromoji is not available to this build. A search in a language matches these fields as well as the original.
 /// </summary>
 internal static class TranslatedSearchFields
@@ -111,7 +111,11 @@ internal static class TranslatedSearchFields
             translated.Add(best, Occur.SHOULD);
         }
 
-        translated.MinimumNumberShouldMatch = words.Count <= 2 ? words.Count : words.Count - (words.Count / 4);
+        // CJK bigrams overlap: "ログ検索" gives ログ, グ検, 検索, and the middle one spans a word boundary that the
+        // listing's text need not share, so three in five bigrams must match there.
+        translated.MinimumNumberShouldMatch = words.Count <= 2 ? words.Count
+            : language is "ja" or "ko" ? (int)Math.Ceiling(words.Count * 0.6)
+            : words.Count - (words.Count / 4);
         var either = new BooleanQuery { { original, Occur.SHOULD }, { translated, Occur.SHOULD } };
         either.MinimumNumberShouldMatch = 1;
         return either;
