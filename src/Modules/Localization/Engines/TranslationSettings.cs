@@ -1,6 +1,6 @@
 namespace Tradewind.Localization.Engines;
 
-public enum EngineKind
+internal enum EngineKind
 {
     /// <summary>Apertium's APY HTTP server (offline; Debian <c>apertium-apy</c>).</summary>
     Apertium,

@@ -87,7 +87,7 @@ internal sealed class TranslationMemoryEntry
     public DateTimeOffset CreatedAt { get; set; }
 }
 
-public enum TranslationJobState
+internal enum TranslationJobState
 {
     Pending,
     Done,
