@@ -1,5 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
 using System.Runtime.CompilerServices;
+using Microsoft.Extensions.DependencyInjection;
 using Tradewind.Contracts.Catalog;
 using Tradewind.Contracts.Localization;
 
