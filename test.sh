@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs every Tradewind test on a fresh machine: installs what is missing (PostgreSQL, Chromium), builds,
-# starts a throwaway PostgreSQL, runs the unit tests once and the integration and browser tests on SQLite
+# Runs every Tradewind test on a fresh machine: installs what is missing (PostgreSQL, Chromium, Apertium APY),
+# builds, starts a throwaway PostgreSQL and an Apertium APY translation server, runs the unit tests once and the integration and browser tests on SQLite
 # and on PostgreSQL, checks formatting, stops what it started, and prints one line: N passed, N failed.
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -16,6 +16,10 @@ command -v dotnet >/dev/null || fail_setup "the .NET 10 SDK is required (https:/
 missing=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+# Apertium's HTTP server and its English→Spanish pair: the offline engine the translation tests use.
+command -v apertium-apy >/dev/null || missing+=(apertium apertium-apy)
+[ -f /usr/share/apertium/modes/eng-spa.mode ] || missing+=(apertium-eng-spa)
+command -v socat >/dev/null || missing+=(socat)
 if [ ${#missing[@]} -gt 0 ]; then
   say "Installing ${missing[*]}"
   sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
@@ -45,7 +49,10 @@ for candidate in $(shuf -i 20000-39999 -n 40); do
 done
 [ -n "$pgport" ] || fail_setup "no free port for PostgreSQL"
 stop_pg() { "${as_pg[@]}" "$pgbin/pg_ctl" -D "$pgdir/data" -m immediate stop >/dev/null 2>&1; rm -rf "$pgdir"; }
-trap 'stop_pg; rm -rf "$results"' EXIT
+apy_pids=()
+apydir=$(mktemp -d -t tradewind-apy.XXXXXX)
+stop_apy() { for pid in "${apy_pids[@]}"; do kill -- "-$pid" 2>/dev/null || kill "$pid" 2>/dev/null; done; rm -rf "$apydir"; }
+trap 'stop_pg; stop_apy; rm -rf "$results"' EXIT
 say "Starting PostgreSQL on 127.0.0.1:$pgport"
 "${as_pg[@]}" "$pgbin/initdb" -D "$pgdir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$pgdir/initdb.log" 2>&1 \
   || { cat "$pgdir/initdb.log" >&2; fail_setup "initdb failed"; }
@@ -54,6 +61,33 @@ say "Starting PostgreSQL on 127.0.0.1:$pgport"
   -o "-p $pgport -k $pgdir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" start >/dev/null \
   || { cat "$pgdir/server.log" >&2; fail_setup "PostgreSQL did not start"; }
 postgres_connection="Host=127.0.0.1;Port=$pgport;Username=postgres;Include Error Detail=true"
+
+# --- Apertium APY ------------------------------------------------------------------------------------------
+# APY has no bind-address option and listens on every interface. As root, it runs in a private network namespace
+# (unshare -n) that has only loopback, and one loopback port of this host is bridged to it through a Unix socket
+# (socat), so nothing outside this machine can reach it. Otherwise it runs plainly on a random port.
+apyport=""
+for candidate in $(shuf -i 40000-49999 -n 40); do
+  if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then apyport=$candidate; break; fi
+done
+[ -n "$apyport" ] || fail_setup "no free port for Apertium APY"
+if [ "$(id -u)" -eq 0 ] && unshare -n true 2>/dev/null; then
+  say "Starting Apertium APY in a loopback-only network namespace, bridged to 127.0.0.1:$apyport"
+  setsid unshare -n sh -c "ip link set lo up; apertium-apy -p 2737 /usr/share/apertium/modes >'$apydir/apy.log' 2>&1 & exec socat UNIX-LISTEN:'$apydir/apy.sock',fork,mode=600 TCP:127.0.0.1:2737 2>>'$apydir/bridge.log'" &
+  apy_pids+=($!)
+  setsid socat "TCP-LISTEN:$apyport,bind=127.0.0.1,reuseaddr,fork" "UNIX-CONNECT:$apydir/apy.sock" 2>>"$apydir/bridge.log" &
+  apy_pids+=($!)
+else
+  say "Starting Apertium APY on port $apyport (it listens on every interface; see docs/translation.md)"
+  setsid apertium-apy -p "$apyport" /usr/share/apertium/modes >"$apydir/apy.log" 2>&1 &
+  apy_pids+=($!)
+fi
+apy_url="http://127.0.0.1:$apyport"
+for _ in $(seq 1 60); do
+  curl -fsS "$apy_url/listPairs" 2>/dev/null | grep -q '"eng"' && break
+  sleep 0.5
+done
+curl -fsS "$apy_url/listPairs" 2>/dev/null | grep -q '"targetLanguage": "spa"' || { cat "$apydir/apy.log" >&2; fail_setup "Apertium APY did not start with the eng-spa pair"; }
 
 # --- Test runs ---------------------------------------------------------------------------------------------
 # run NAME PROJECT [VAR=VALUE ...]: runs one test project and adds its counts from the TRX report.
@@ -82,14 +116,15 @@ run() {
 run unit-primitives tests/Tradewind.Primitives.Tests
 run unit-accounts tests/Modules/Tradewind.Accounts.Tests
 run unit-catalog tests/Modules/Tradewind.Catalog.Tests
+run unit-localization tests/Modules/Tradewind.Localization.Tests "TRADEWIND_APY_URL=$apy_url"
 run unit-payments tests/Modules/Tradewind.Payments.Tests
 run unit-webhooks tests/Modules/Tradewind.Webhooks.Tests
 run unit-tax tests/Modules/Tradewind.Tax.Tests
 run architecture tests/Tradewind.Architecture.Tests
-run web-sqlite tests/Tradewind.Web.Tests Database__Provider=Sqlite
-run web-postgres tests/Tradewind.Web.Tests Database__Provider=Postgres "ConnectionStrings__Tradewind=$postgres_connection"
-run browser-sqlite tests/Tradewind.Browser.Tests Database__Provider=Sqlite
-run browser-postgres tests/Tradewind.Browser.Tests Database__Provider=Postgres "ConnectionStrings__Tradewind=$postgres_connection"
+run web-sqlite tests/Tradewind.Web.Tests Database__Provider=Sqlite "TRADEWIND_APY_URL=$apy_url"
+run web-postgres tests/Tradewind.Web.Tests Database__Provider=Postgres "ConnectionStrings__Tradewind=$postgres_connection" "TRADEWIND_APY_URL=$apy_url"
+run browser-sqlite tests/Tradewind.Browser.Tests Database__Provider=Sqlite "TRADEWIND_APY_URL=$apy_url"
+run browser-postgres tests/Tradewind.Browser.Tests Database__Provider=Postgres "ConnectionStrings__Tradewind=$postgres_connection" "TRADEWIND_APY_URL=$apy_url"
 
 say "Formatting: dotnet format --verify-no-changes"
 if dotnet format Tradewind.slnx --verify-no-changes --no-restore -v quiet; then

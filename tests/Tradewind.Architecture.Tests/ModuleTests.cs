@@ -3,6 +3,7 @@ using System.Xml.Linq;
 using Microsoft.EntityFrameworkCore;
 using Tradewind.Accounts;
 using Tradewind.Catalog;
+using Tradewind.Localization;
 using Tradewind.Payments;
 using Tradewind.Persistence;
 using Tradewind.Webhooks;
@@ -24,6 +25,7 @@ public sealed class ModuleTests
     [
         typeof(AccountsModule).Assembly,
         typeof(CatalogModule).Assembly,
+        typeof(LocalizationModule).Assembly,
         typeof(PaymentsModule).Assembly,
         typeof(WebhooksModule).Assembly,
         typeof(TaxModule).Assembly,

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.Extensions.DependencyInjection;
 using Tradewind.Accounts;
 using Tradewind.Catalog;
+using Tradewind.Localization;
 using Tradewind.Payments;
 using Tradewind.Persistence;
 using Tradewind.Webhooks;
@@ -21,6 +22,7 @@ public sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<Tra
         var services = new ServiceCollection()
             .AddAccountsModule()
             .AddCatalogModule()
+            .AddLocalizationModule()
             .AddPaymentsModule()
             .AddWebhooksModule()
             .AddTaxModule()

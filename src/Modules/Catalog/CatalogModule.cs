@@ -3,6 +3,8 @@ using Tradewind.Catalog.Data;
 using Tradewind.Catalog.Jobs;
 using Tradewind.Catalog.Search;
 using Tradewind.Contracts.Catalog;
+using Tradewind.Contracts.Events;
+using Tradewind.Contracts.Localization;
 using Tradewind.Persistence;
 
 namespace Tradewind.Catalog;
@@ -20,6 +22,7 @@ public static class CatalogModule
         services.AddSingleton<ICatalogSearch>(sp => sp.GetRequiredService<CatalogSearch>());
         services.AddSingleton<ICatalogSearchIndex>(sp => sp.GetRequiredService<CatalogSearch>());
         services.AddHostedService<SearchIndexRefreshJob>();
+        services.AddScoped<IIntegrationEventConsumer<ListingTranslationsChanged>, TranslationsChangedConsumer>();
         return services;
     }
 }

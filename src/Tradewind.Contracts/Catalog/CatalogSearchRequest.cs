@@ -24,6 +24,12 @@ public sealed record CatalogSearchRequest
     public const int MaxPageSize = 50;
     public const int MaxQueryLength = 200;
 
+    /// <summary>
+    /// The searcher's language (ISO 639-1): the query also matches listings' translations into it, analysed for that
+    /// language. Null or the listings' own language searches the original text only.
+    /// </summary>
+    public string? Language { get; init; }
+
     /// <summary>The pricing models a listing can offer, as they appear in URLs and in the API.</summary>
     public static IReadOnlyList<string> PricingModels { get; } = ["free-trial", "free-tier", "usage", "contract"];
 

@@ -1,3 +1,4 @@
+using Tradewind.Contracts.Localization;
 using Tradewind.Primitives.Ids;
 
 namespace Tradewind.Contracts.Catalog;
@@ -20,4 +21,8 @@ public sealed record ListingSearchDocument(
     IReadOnlyList<string> CategorySlugs,
     IReadOnlyList<string> PricingModels,
     DateTimeOffset PublishedAt,
-    bool Removed);
+    bool Removed)
+{
+    /// <summary>The listing's current translations, indexed per language so a search in that language finds it.</summary>
+    public IReadOnlyList<TranslatedSearchText> Translations { get; init; } = [];
+}

@@ -50,9 +50,10 @@ internal static class CatalogSearchApi
         string? sort,
         int? page,
         int? pageSize,
+        string? lang,
         CancellationToken cancellationToken)
     {
-        var request = CatalogSearchRequest.Parse(q, category, pricing, seller, sort, page, pageSize);
+        var request = CatalogSearchRequest.Parse(q, category, pricing, seller, sort, page, pageSize) with { Language = lang };
         var result = await search.SearchAsync(request, cancellationToken);
         // Every node answers from its own index, refreshed every few seconds: a short shared-cache life costs nothing.
         response.Headers[HeaderNames.CacheControl] = "public, max-age=30";

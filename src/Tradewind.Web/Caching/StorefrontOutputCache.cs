@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.OutputCaching;
 using Tradewind.Contracts.Catalog;
 using Tradewind.Contracts.Events;
+using Tradewind.Contracts.Localization;
 
 namespace Tradewind.Web.Caching;
 
@@ -35,13 +36,16 @@ internal static class StorefrontOutputCache
 internal sealed class StorefrontCacheEviction(IOutputCacheStore store) :
     IIntegrationEventConsumer<ProductPublished>,
     IIntegrationEventConsumer<ProductRestricted>,
-    IIntegrationEventConsumer<ProductArchived>
+    IIntegrationEventConsumer<ProductArchived>,
+    IIntegrationEventConsumer<ListingTranslationsChanged>
 {
     public Task ConsumeAsync(ProductPublished integrationEvent, CancellationToken cancellationToken) => EvictAsync(cancellationToken);
 
     public Task ConsumeAsync(ProductRestricted integrationEvent, CancellationToken cancellationToken) => EvictAsync(cancellationToken);
 
     public Task ConsumeAsync(ProductArchived integrationEvent, CancellationToken cancellationToken) => EvictAsync(cancellationToken);
+
+    public Task ConsumeAsync(ListingTranslationsChanged integrationEvent, CancellationToken cancellationToken) => EvictAsync(cancellationToken);
 
     private async Task EvictAsync(CancellationToken cancellationToken) =>
         await store.EvictByTagAsync(StorefrontOutputCache.Tag, cancellationToken);

@@ -17,6 +17,8 @@ using Tradewind.Catalog;
 using Tradewind.Contracts.Accounts;
 using Tradewind.Contracts.Catalog;
 using Tradewind.Contracts.Events;
+using Tradewind.Contracts.Localization;
+using Tradewind.Localization;
 using Tradewind.Payments;
 using Tradewind.Persistence;
 using Tradewind.Tax;
@@ -46,6 +48,7 @@ internal static class TradewindHost
         services.AddDataProtection().SetApplicationName("Tradewind").PersistKeysToDbContext<TradewindDbContext>();
         services.AddAccountsModule();
         services.AddCatalogModule();
+        services.AddLocalizationModule();
         services.AddPaymentsModule();
         services.AddWebhooksModule();
         services.AddTaxModule();
@@ -68,6 +71,7 @@ internal static class TradewindHost
         services.AddScoped<IIntegrationEventConsumer<ProductPublished>, StorefrontCacheEviction>();
         services.AddScoped<IIntegrationEventConsumer<ProductRestricted>, StorefrontCacheEviction>();
         services.AddScoped<IIntegrationEventConsumer<ProductArchived>, StorefrontCacheEviction>();
+        services.AddScoped<IIntegrationEventConsumer<ListingTranslationsChanged>, StorefrontCacheEviction>();
         return builder;
     }
 
@@ -117,6 +121,7 @@ internal static class TradewindHost
         app.MapMediaFiles();
         api.MapCatalogSearchApi();
         api.MapWebhooksApi();
+        api.MapTranslationsApi();
 
         app.MapCultureSwitch();
         app.MapRazorPages();

@@ -30,7 +30,11 @@ internal sealed class SearchModel(ICatalogSearch search) : PageModel
     {
         try
         {
-            Criteria = CatalogSearchRequest.Parse(q, category, pricing, seller, sort, Pager.Number(pageNumber), PageSize);
+            Criteria = CatalogSearchRequest.Parse(q, category, pricing, seller, sort, Pager.Number(pageNumber), PageSize) with
+            {
+                // Listings' translations into the visitor's language match too.
+                Language = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName,
+            };
         }
         catch (ValidationFailedException)
         {

@@ -47,6 +47,20 @@ public sealed class TradewindServer : IAsyncLifetime
             host.UseSetting("Demo:Seed", "true");
             host.UseSetting("Database:Provider", database.Provider.ToString());
             host.UseSetting("ConnectionStrings:Tradewind", database.ConnectionString);
+            // Listings are translated English → Spanish through Apertium APY when test.sh runs one; the page is
+            // offered in the six languages the storefront tests visit.
+            string[] cultures = ["en", "es", "fr", "ja", "ko", "de"];
+            for (var i = 0; i < cultures.Length; i++)
+            {
+                host.UseSetting($"Localization:UiCultures:{i}", cultures[i]);
+            }
+
+            if (ApertiumServer.Url is { } apy)
+            {
+                host.UseSetting("Localization:Translation:Engines:apy:Kind", "Apertium");
+                host.UseSetting("Localization:Translation:Engines:apy:Url", apy);
+                host.UseSetting("Localization:Translation:Pairs:en-es", "apy");
+            }
         });
         _factory.UseKestrel(0);
         _factory.StartServer();

@@ -1,5 +1,7 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.DependencyInjection;
 using Tradewind.Contracts.Catalog;
+using Tradewind.Contracts.Localization;
 
 namespace Tradewind.Catalog.Search;
 
@@ -54,15 +56,16 @@ internal sealed class CatalogSearch(IServiceScopeFactory scopes, TimeProvider cl
             var started = clock.GetUtcNow();
             await using var scope = scopes.CreateAsyncScope();
             var catalog = scope.ServiceProvider.GetRequiredService<ICatalogQueries>();
+            var translations = scope.ServiceProvider.GetService<IListingTranslationQueries>();
             var categories = await catalog.ListCategoriesAsync(cancellationToken);
             _index.SetCategoryNames(categories.ToDictionary(c => c.Slug, c => c.Name, StringComparer.Ordinal));
             if (since is null)
             {
-                await _index.ReplaceAllAsync(catalog.StreamPublishedForSearchAsync(null, cancellationToken), cancellationToken);
+                await _index.ReplaceAllAsync(WithTranslations(catalog.StreamPublishedForSearchAsync(null, cancellationToken), translations, cancellationToken), cancellationToken);
             }
             else
             {
-                await _index.ApplyAsync(catalog.StreamPublishedForSearchAsync(since.Value - ChangeOverlap, cancellationToken), cancellationToken);
+                await _index.ApplyAsync(WithTranslations(catalog.StreamPublishedForSearchAsync(since.Value - ChangeOverlap, cancellationToken), translations, cancellationToken), cancellationToken);
             }
 
             _lastRefresh = new RefreshMark(started);
@@ -71,6 +74,44 @@ internal sealed class CatalogSearch(IServiceScopeFactory scopes, TimeProvider cl
         {
             _refreshing.Release();
         }
+    }
+
+    /// <summary>Adds each listing's current translations (from the Localization module, when it is present), a batch at a time.</summary>
+    private static async IAsyncEnumerable<ListingSearchDocument> WithTranslations(
+        IAsyncEnumerable<ListingSearchDocument> listings, IListingTranslationQueries? translations, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var batch = new List<ListingSearchDocument>(TranslationBatch);
+        await foreach (var listing in listings.WithCancellation(cancellationToken))
+        {
+            batch.Add(listing);
+            if (batch.Count == TranslationBatch)
+            {
+                foreach (var translated in await TranslateAsync(batch, translations, cancellationToken))
+                {
+                    yield return translated;
+                }
+
+                batch.Clear();
+            }
+        }
+
+        foreach (var translated in await TranslateAsync(batch, translations, cancellationToken))
+        {
+            yield return translated;
+        }
+    }
+
+    private const int TranslationBatch = 200;
+
+    private static async Task<List<ListingSearchDocument>> TranslateAsync(List<ListingSearchDocument> batch, IListingTranslationQueries? translations, CancellationToken cancellationToken)
+    {
+        if (translations is null || batch.Count == 0)
+        {
+            return [.. batch];
+        }
+
+        var texts = await translations.GetSearchTextsAsync(batch.Where(l => !l.Removed).Select(l => l.Id).ToList(), cancellationToken);
+        return batch.Select(l => texts.TryGetValue(l.Id, out var t) ? l with { Translations = t } : l).ToList();
     }
 
     /// <summary>When the last successful refresh started (a reference, so readers see it whole).</summary>

@@ -76,6 +76,7 @@ internal static class ListingFields
             document.Add(new SortedSetDocValuesField(Pricing, new BytesRef(pricing)));
         }
 
+        TranslatedSearchFields.Add(document, listing.Translations);
         return document;
     }
 

@@ -29,7 +29,7 @@ internal sealed class ListingIndex : IDisposable
     private static readonly Sort ByTitle = new(
         new SortField(ListingFields.TitleSort, SortFieldType.STRING), new SortField(ListingFields.Slug, SortFieldType.STRING));
 
-    private readonly Analyzer _analyzer = ListingAnalyzer.Create();
+    private readonly Analyzer _analyzer = TranslatedSearchFields.CreateIndexAnalyzer(ListingAnalyzer.Create());
     private volatile Generation _current;
     private volatile IReadOnlyDictionary<string, string> _categoryNames = new Dictionary<string, string>(StringComparer.Ordinal);
 
@@ -138,7 +138,7 @@ internal sealed class ListingIndex : IDisposable
         var (generation, searcher) = Acquire();
         try
         {
-            var query = ListingQuery.Build(_analyzer, searcher.IndexReader, request.Query);
+            var query = TranslatedSearchFields.Combine(ListingQuery.Build(_analyzer, searcher.IndexReader, request.Query), searcher.IndexReader, request.Query, request.Language);
             var maxDoc = searcher.IndexReader.MaxDoc;
             var wanted = request.Skip >= maxDoc ? 1 : Math.Min(request.Skip + request.PageSize, maxDoc);
             var top = TopFieldCollector.Create(sort, Math.Max(1, wanted), fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);

@@ -5,13 +5,17 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Net.Http.Headers;
 using Tradewind.Contracts.Catalog;
+using Tradewind.Contracts.Localization;
 using Tradewind.Web.Pages.Shared;
 
 namespace Tradewind.Web.Pages.Products;
 
-internal sealed class ProductModel(ICatalogQueries catalog) : PageModel
+internal sealed class ProductModel(ICatalogQueries catalog, IListingTranslationQueries translations) : PageModel
 {
     public ListingDto Listing { get; private set; } = null!;
+
+    /// <summary>The listing in the visitor's language, when that is a target language (see <see cref="TranslationView"/>).</summary>
+    public TranslationView Text { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
@@ -22,10 +26,13 @@ internal sealed class ProductModel(ICatalogQueries catalog) : PageModel
         }
 
         Listing = listing;
+        var showOriginal = string.Equals(Request.Query["original"], "1", StringComparison.Ordinal);
+        var translation = await translations.FindForStorefrontAsync(listing.Id, listing.Revision, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, cancellationToken);
+        Text = new TranslationView(listing, translation, showOriginal);
         Response.CachePubliclyWhenAnonymous(User);
         if (User.Identity?.IsAuthenticated != true)
         {
-            var etag = ETagFor(listing, CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture, Request.PathBase);
+            var etag = ETagFor(listing, CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture, Request.PathBase, $"{translation?.Fingerprint}/{showOriginal}");
             Response.Headers[HeaderNames.ETag] = etag;
             if (Request.Headers.IfNoneMatch.Any(v => v is not null && (v.Contains(etag, StringComparison.Ordinal) || v.Trim() == "*")))
             {
@@ -39,16 +46,16 @@ internal sealed class ProductModel(ICatalogQueries catalog) : PageModel
     /// <summary>
     /// Changes whenever what the page shows changes: a new published revision, a new published plan version, or the
     /// language and formatting culture the page is rendered in (the page varies by Accept-Language and the culture
-    /// cookie), or the language prefix its links carry.
+    /// cookie), the language prefix its links carry, or its translation.
     /// </summary>
-    public static string ETagFor(ListingDto listing, CultureInfo language, CultureInfo formatting, PathString pathBase)
+    public static string ETagFor(ListingDto listing, CultureInfo language, CultureInfo formatting, PathString pathBase, string translation = "")
     {
         ArgumentNullException.ThrowIfNull(listing);
         ArgumentNullException.ThrowIfNull(language);
         ArgumentNullException.ThrowIfNull(formatting);
         var source = new StringBuilder()
             .Append(listing.Id.ToString()).Append('/').Append(listing.Revision.ToString(CultureInfo.InvariantCulture))
-            .Append('/').Append(language.Name).Append('/').Append(formatting.Name).Append('/').Append(pathBase.Value);
+            .Append('/').Append(language.Name).Append('/').Append(formatting.Name).Append('/').Append(pathBase.Value).Append('/').Append(translation);
         foreach (var plan in listing.Plans.OrderBy(p => p.PlanId.ToString(), StringComparer.Ordinal))
         {
             source.Append('/').Append(plan.PlanId.ToString()).Append(':').Append(plan.Version.ToString(CultureInfo.InvariantCulture));
