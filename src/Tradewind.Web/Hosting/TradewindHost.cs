@@ -20,6 +20,7 @@ using Tradewind.Contracts.Events;
 using Tradewind.Payments;
 using Tradewind.Persistence;
 using Tradewind.Web.Api;
+using Tradewind.Web.AwsApi;
 using Tradewind.Web.Caching;
 using Tradewind.Web.Demo;
 using Tradewind.Web.Idempotency;
@@ -55,6 +56,8 @@ internal static class TradewindHost
             .AddCheck<CultureHealthCheck>("cultures");
         services.Configure<DemoOptions>(configuration.GetSection("Demo"));
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<AwsRequestAuthenticator>();
+        services.AddScoped<AwsOperationRegistry>();
         services.AddSingleton<Rendering.SellerMarkdown>();
         services.AddOutputCache(StorefrontOutputCache.Configure);
         services.AddScoped<IIntegrationEventConsumer<ProductPublished>, StorefrontCacheEviction>();
@@ -93,6 +96,7 @@ internal static class TradewindHost
         api.MapMeApi();
         api.MapOrganisationsApi();
         api.MapApiKeysApi();
+        api.MapAwsAccessKeysApi();
         api.MapOperatorEntitiesApi();
         api.MapSellerEntitiesApi();
         api.MapBankAccountsApi();
@@ -106,6 +110,7 @@ internal static class TradewindHost
         api.MapCatalogSearchApi();
 
         app.MapCultureSwitch();
+        app.MapAwsApi();
         app.MapRazorPages();
         return app;
     }
