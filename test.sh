@@ -33,6 +33,13 @@ say "Building"
 dotnet tool restore >/dev/null || fail_setup "dotnet tool restore failed"
 dotnet build Tradewind.slnx -nologo -clp:ErrorsOnly || fail_setup "the build failed"
 
+# The AWS SDK compatibility tests run the real AWS SDK for JavaScript from tests/aws-sdk.
+if [ ! -d tests/aws-sdk/node_modules ]; then
+  command -v npm >/dev/null || fail_setup "Node.js 20+ and npm are required for the AWS SDK tests"
+  say "Installing the AWS SDK test harness (npm ci)"
+  (cd tests/aws-sdk && npm ci --no-audit --no-fund) || fail_setup "npm ci in tests/aws-sdk failed"
+fi
+
 # --- Throwaway PostgreSQL ----------------------------------------------------------------------------------
 pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
 pgdir=$(mktemp -d -t tradewind-pg.XXXXXX)

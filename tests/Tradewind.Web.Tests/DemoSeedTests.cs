@@ -93,6 +93,21 @@ public sealed class DemoSeedTests(DemoApp app) : IClassFixture<DemoApp>
     }
 
     [Fact]
+    public async Task The_demo_credentials_hold_an_active_aws_access_key_of_the_demo_seller()
+    {
+        var path = Path.Combine(app.Database.DataDirectory, "demo-credentials.json");
+        using var credentials = JsonDocument.Parse(await File.ReadAllTextAsync(path, _ct));
+        var accessKeyId = credentials.RootElement.GetProperty("accessKeyId").GetString()!;
+        var secret = credentials.RootElement.GetProperty("secretAccessKey").GetString();
+
+        var credential = await app.WithScopeAsync(s => s.GetRequiredService<IAccountsQueries>().FindAwsSigningCredentialAsync(accessKeyId, _ct));
+
+        Assert.NotNull(credential);
+        Assert.Equal(secret, credential.SecretAccessKey);
+        Assert.Equal(credentials.RootElement.GetProperty("logins").GetProperty("seller").GetProperty("organisation").GetString(), credential.OrganisationName);
+    }
+
+    [Fact]
     public async Task Seeding_again_on_a_database_that_has_data_adds_nothing()
     {
         var count = () => app.WithScopeAsync(async s =>

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Tradewind.Accounts.ApiKeys;
+using Tradewind.Accounts.AwsAccessKeys;
 using Tradewind.Accounts.BankAccounts;
 using Tradewind.Accounts.Organisations;
 using Tradewind.Accounts.Users;
@@ -22,6 +23,8 @@ internal sealed partial class AccountsCommands(
     Outbox outbox,
     AuditTrail audit,
     BankAccountProtector protector,
+    AwsSecretProtector awsSecrets,
+    AwsSigningCredentialCache credentialCache,
     TimeProvider clock) : IAccountsCommands
 {
     public async Task<OrganisationDto> CreateOrganisationAsync(NewOrganisation organisation, string actor, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Tradewind.Accounts.AwsAccessKeys;
 using Tradewind.Accounts.BankAccounts;
 using Tradewind.Accounts.Data;
 using Tradewind.Accounts.Routing;
@@ -9,7 +10,7 @@ using Tradewind.Persistence;
 
 namespace Tradewind.Accounts;
 
-/// <summary>Organisations, people (ASP.NET Core Identity), roles, API keys, the operator's legal entities and issuing-entity routing, sellers' legal entities (KYC) and payout bank accounts.</summary>
+/// <summary>Organisations, people (ASP.NET Core Identity), roles, API keys, AWS access keys, the operator's legal entities and issuing-entity routing, sellers' legal entities (KYC) and payout bank accounts.</summary>
 public static class AccountsModule
 {
     public static IServiceCollection AddAccountsModule(this IServiceCollection services)
@@ -20,6 +21,8 @@ public static class AccountsModule
         services.AddScoped<IStartupTask, RoleSeeder>();
         services.AddScoped<IStartupTask, DefaultRoutingRules>();
         services.AddScoped<BankAccountProtector>();
+        services.AddScoped<AwsSecretProtector>();
+        services.AddSingleton<AwsSigningCredentialCache>();
 
         services.AddIdentity<User, Role>(options =>
             {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Tradewind.Accounts.ApiKeys;
+using Tradewind.Accounts.AwsAccessKeys;
 using Tradewind.Accounts.Organisations;
 using Tradewind.Contracts;
 using Tradewind.Contracts.Accounts;
@@ -8,7 +9,11 @@ using Tradewind.Primitives.Ids;
 
 namespace Tradewind.Accounts;
 
-internal sealed partial class AccountsQueries(TradewindDbContext db, TimeProvider clock) : IAccountsQueries
+internal sealed partial class AccountsQueries(
+    TradewindDbContext db,
+    AwsSecretProtector awsSecrets,
+    AwsSigningCredentialCache credentialCache,
+    TimeProvider clock) : IAccountsQueries
 {
     // Recording every use would turn each authenticated read into a write; a few minutes' precision is enough.
     private static readonly TimeSpan LastUsedPrecision = TimeSpan.FromMinutes(5);

@@ -57,6 +57,18 @@ public interface IAccountsCommands
     /// </summary>
     Task SetPreferredLanguageAsync(UserId userId, string? language, string actor, CancellationToken cancellationToken);
 
+    /// <summary>Creates an AWS access key for a seller; the secret is in the result only.</summary>
+    Task<IssuedAwsAccessKey> CreateAwsAccessKeyAsync(OrganisationId sellerId, string name, string actor, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Replaces an active key with a new one of the same name. The old key keeps signing for the grace period
+    /// (<c>AwsAccessKey.RotationGracePeriod</c>) so software can switch over, unless it is revoked sooner.
+    /// </summary>
+    Task<IssuedAwsAccessKey> RotateAwsAccessKeyAsync(OrganisationId sellerId, AwsAccessKeyId keyId, string actor, CancellationToken cancellationToken);
+
+    /// <summary>Revokes a key; on this node it stops signing at once, on other nodes within the verification cache's lifetime.</summary>
+    Task<AwsAccessKeyDto> RevokeAwsAccessKeyAsync(OrganisationId sellerId, AwsAccessKeyId keyId, string actor, CancellationToken cancellationToken);
+
     /// <summary>Signs a person in with the application cookie.</summary>
     Task<SignInOutcome> SignInWithPasswordAsync(string email, string password, bool remember, CancellationToken cancellationToken);
 

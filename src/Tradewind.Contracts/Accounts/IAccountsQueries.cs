@@ -57,6 +57,18 @@ public interface IAccountsQueries
     /// <summary>Checks a presented bearer key; null when it is unknown, malformed or revoked.</summary>
     Task<ApiKeyPrincipal?> AuthenticateApiKeyAsync(string presentedKey, CancellationToken cancellationToken);
 
+    /// <summary>AWS access keys of one seller, or of every seller when <paramref name="sellerId"/> is null (operator view); newest first.</summary>
+    Task<Page<AwsAccessKeyDto>> ListAwsAccessKeysAsync(OrganisationId? sellerId, PageRequest page, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The signing credential of an active key by its AWS-shaped id, or null when it is unknown, revoked or past its
+    /// grace period. Served from a short-lived per-node cache so verification does not decrypt on every request.
+    /// </summary>
+    Task<AwsSigningCredential?> FindAwsSigningCredentialAsync(string accessKeyId, CancellationToken cancellationToken);
+
+    /// <summary>Records that a key signed a request; written at most every few minutes per key.</summary>
+    Task RecordAwsAccessKeyUseAsync(AwsAccessKeyId keyId, CancellationToken cancellationToken);
+
     Task<Page<AuditEntryDto>> ListAuditTrailAsync(OrganisationId? organisationId, PageRequest page, CancellationToken cancellationToken);
 
     Task<bool> AnyOrganisationAsync(CancellationToken cancellationToken);

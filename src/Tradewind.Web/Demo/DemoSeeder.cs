@@ -122,6 +122,7 @@ internal sealed partial class DemoSeeder(
 
         UserDto? firstSeller = null;
         IssuedApiKey? sellerKey = null;
+        IssuedAwsAccessKey? sellerAwsKey = null;
         var operatorCaller = new CatalogCaller(operatorOrg.Id, IsOperator: true, Actor);
         var productIndex = 0;
         for (var sellerIndex = 0; sellerIndex < DemoCatalog.Sellers.Count; sellerIndex++)
@@ -133,6 +134,7 @@ internal sealed partial class DemoSeeder(
             {
                 firstSeller = user;
                 sellerKey = await accounts.IssueApiKeyAsync(org.Id, "demo metering key", Actor, cancellationToken);
+                sellerAwsKey = await SeedAwsAccessKeyAsync(org.Id, cancellationToken);
             }
 
             var logo = DemoLogo.SolidPng((byte)(40 + (sellerIndex * 53 % 180)), (byte)(60 + (sellerIndex * 97 % 160)), (byte)(90 + (sellerIndex * 31 % 150)));
@@ -169,7 +171,9 @@ internal sealed partial class DemoSeeder(
                 [Roles.Seller] = new(firstSeller!.Email, password, firstSeller.DisplayName, DemoCatalog.Sellers[0].Name),
                 [Roles.Buyer] = new(firstBuyer!.Email, password, firstBuyer.DisplayName, DemoCatalog.Buyers[0].Name),
             },
-            new Dictionary<string, string>(StringComparer.Ordinal) { [Roles.Seller] = sellerKey!.Secret });
+            new Dictionary<string, string>(StringComparer.Ordinal) { [Roles.Seller] = sellerKey!.Secret },
+            sellerAwsKey!.Key.AccessKeyId,
+            sellerAwsKey.SecretAccessKey);
         Directory.CreateDirectory(database.DataDirectory);
         var path = Path.Combine(database.DataDirectory, CredentialsFileName);
         await File.WriteAllTextAsync(path, JsonSerializer.Serialize(credentials, JsonOptions), cancellationToken);
@@ -254,7 +258,9 @@ internal sealed partial class DemoSeeder(
         string BaseUrl,
         string OperatorApiKey,
         IReadOnlyDictionary<string, DemoLogin> Logins,
-        IReadOnlyDictionary<string, string> ApiKeys);
+        IReadOnlyDictionary<string, string> ApiKeys,
+        string AccessKeyId,
+        string SecretAccessKey);
 
     internal sealed record DemoLogin(string Email, string Password, string Name, string Organisation);
 

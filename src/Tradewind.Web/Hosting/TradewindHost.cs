@@ -23,6 +23,7 @@ using Tradewind.Payments;
 using Tradewind.Persistence;
 using Tradewind.Tax;
 using Tradewind.Web.Api;
+using Tradewind.Web.AwsApi;
 using Tradewind.Web.Caching;
 using Tradewind.Web.Cultures;
 using Tradewind.Web.Demo;
@@ -64,6 +65,8 @@ internal static class TradewindHost
             .AddCheck<CultureHealthCheck>("cultures");
         services.Configure<DemoOptions>(configuration.GetSection("Demo"));
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<AwsRequestAuthenticator>();
+        services.AddScoped<AwsOperationRegistry>();
         services.AddSingleton<Rendering.SellerMarkdown>();
         services.AddSingleton<IStandardContractTexts, StandardContractTexts>();
         services.AddScoped<RecipientCultures>();
@@ -108,6 +111,7 @@ internal static class TradewindHost
         api.MapMeApi();
         api.MapOrganisationsApi();
         api.MapApiKeysApi();
+        api.MapAwsAccessKeysApi();
         api.MapOperatorEntitiesApi();
         api.MapSellerEntitiesApi();
         api.MapBankAccountsApi();
@@ -124,6 +128,7 @@ internal static class TradewindHost
         api.MapTranslationsApi();
 
         app.MapCultureSwitch();
+        app.MapAwsApi();
         app.MapRazorPages();
         return app;
     }

@@ -121,6 +121,15 @@ public sealed class ApiKeyIdTests : TypedIdTests<ApiKeyId>
     protected override bool TryParse(string? text, out ApiKeyId id) => ApiKeyId.TryParse(text, out id);
 }
 
+public sealed class AwsAccessKeyIdTests : TypedIdTests<AwsAccessKeyId>
+{
+    protected override AwsAccessKeyId Create(TimeProvider clock) => AwsAccessKeyId.New(clock);
+
+    protected override AwsAccessKeyId Parse(string text) => AwsAccessKeyId.Parse(text);
+
+    protected override bool TryParse(string? text, out AwsAccessKeyId id) => AwsAccessKeyId.TryParse(text, out id);
+}
+
 public sealed class ProductIdTests : TypedIdTests<ProductId>
 {
     protected override ProductId Create(TimeProvider clock) => ProductId.New(clock);

@@ -245,6 +245,67 @@ namespace Tradewind.Migrations.Postgres.Migrations
                     b.ToTable("accounts_api_keys", (string)null);
                 });
 
+            modelBuilder.Entity("Tradewind.Accounts.AwsAccessKeys.AwsAccessKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AccessKeyId")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("access_key_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<DateTimeOffset?>("LastUsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_used_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("ProtectedSecret")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("protected_secret");
+
+                    b.Property<Guid?>("ReplacedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("replaced_by_id");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_accounts_aws_access_keys");
+
+                    b.HasIndex("AccessKeyId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_accounts_aws_access_keys_access_key_id");
+
+                    b.HasIndex("OrganisationId", "CreatedAt")
+                        .HasDatabaseName("ix_accounts_aws_access_keys_organisation_id_created_at");
+
+                    b.ToTable("accounts_aws_access_keys", (string)null);
+                });
+
             modelBuilder.Entity("Tradewind.Accounts.BankAccounts.PayoutCurrency", b =>
                 {
                     b.Property<Guid>("SellerEntityId")
@@ -2215,6 +2276,16 @@ namespace Tradewind.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_accounts_api_keys_accounts_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("Tradewind.Accounts.AwsAccessKeys.AwsAccessKey", b =>
+                {
+                    b.HasOne("Tradewind.Accounts.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_accounts_aws_access_keys_accounts_organisations_organisatio");
                 });
 
             modelBuilder.Entity("Tradewind.Accounts.BankAccounts.PayoutCurrency", b =>

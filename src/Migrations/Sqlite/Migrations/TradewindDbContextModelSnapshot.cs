@@ -233,6 +233,67 @@ namespace Tradewind.Migrations.Sqlite.Migrations
                     b.ToTable("accounts_api_keys", (string)null);
                 });
 
+            modelBuilder.Entity("Tradewind.Accounts.AwsAccessKeys.AwsAccessKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AccessKeyId")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("access_key_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long?>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at");
+
+                    b.Property<long?>("LastUsedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_used_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("ProtectedSecret")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("protected_secret");
+
+                    b.Property<Guid?>("ReplacedById")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("replaced_by_id");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revoked_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_accounts_aws_access_keys");
+
+                    b.HasIndex("AccessKeyId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_accounts_aws_access_keys_access_key_id");
+
+                    b.HasIndex("OrganisationId", "CreatedAt")
+                        .HasDatabaseName("ix_accounts_aws_access_keys_organisation_id_created_at");
+
+                    b.ToTable("accounts_aws_access_keys", (string)null);
+                });
+
             modelBuilder.Entity("Tradewind.Accounts.BankAccounts.PayoutCurrency", b =>
                 {
                     b.Property<Guid>("SellerEntityId")
@@ -2203,6 +2264,16 @@ namespace Tradewind.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_accounts_api_keys_accounts_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("Tradewind.Accounts.AwsAccessKeys.AwsAccessKey", b =>
+                {
+                    b.HasOne("Tradewind.Accounts.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_accounts_aws_access_keys_accounts_organisations_organisation_id");
                 });
 
             modelBuilder.Entity("Tradewind.Accounts.BankAccounts.PayoutCurrency", b =>

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Tradewind.Accounts.Addresses;
 using Tradewind.Accounts.ApiKeys;
+using Tradewind.Accounts.AwsAccessKeys;
 using Tradewind.Accounts.BankAccounts;
 using Tradewind.Accounts.OperatorEntities;
 using Tradewind.Accounts.Organisations;
@@ -146,6 +147,18 @@ internal sealed class AccountsModel : IModelContributor
             e.Property(k => k.Prefix).HasMaxLength(12);
             e.Property(k => k.SecretHash).HasMaxLength(64);
             e.HasIndex(k => k.Prefix).IsUnique();
+            e.HasIndex(k => new { k.OrganisationId, k.CreatedAt });
+            e.HasOne<Organisation>().WithMany().HasForeignKey(k => k.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<AwsAccessKey>(e =>
+        {
+            e.ToTable("accounts_aws_access_keys");
+            e.HasKey(k => k.Id);
+            e.Property(k => k.Name).HasMaxLength(100);
+            e.Property(k => k.AccessKeyId).HasMaxLength(AwsAccessKey.AccessKeyIdLength);
+            e.Property(k => k.ProtectedSecret).HasMaxLength(1000);
+            e.HasIndex(k => k.AccessKeyId).IsUnique();
             e.HasIndex(k => new { k.OrganisationId, k.CreatedAt });
             e.HasOne<Organisation>().WithMany().HasForeignKey(k => k.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         });

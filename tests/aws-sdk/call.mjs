@@ -1,0 +1,65 @@
+// Calls one operation of the AWS-compatible API with the real AWS SDK for JavaScript v3 and prints one JSON line:
+// {"ok":true,"output":{…}} or {"ok":false,"name":…,"message":…,"httpStatusCode":…,"requestId":…}.
+//
+// Input is a JSON object in the TRADEWIND_AWS_CALL environment variable:
+//   endpoint         the Tradewind server's root URL, e.g. http://127.0.0.1:5000
+//   client           "metering" | "entitlement" | "agreement"
+//   operation        the SDK command name without "Command", e.g. "MeterUsage"
+//   input            the command input (timestamps as ISO strings in keys named in dateFields)
+//   accessKeyId, secretAccessKey, sessionToken (optional)
+//   region           defaults to us-east-1
+//   clockOffsetMs    optional systemClockOffset, to simulate a skewed client clock
+//   maxAttempts      optional; 1 disables the SDK's retries (and with them its clock-skew correction)
+import { MarketplaceMeteringClient, MeterUsageCommand, BatchMeterUsageCommand, ResolveCustomerCommand, RegisterUsageCommand }
+  from "@aws-sdk/client-marketplace-metering";
+import { MarketplaceEntitlementServiceClient, GetEntitlementsCommand } from "@aws-sdk/client-marketplace-entitlement-service";
+import { MarketplaceAgreementClient, DescribeAgreementCommand, SearchAgreementsCommand, GetAgreementTermsCommand }
+  from "@aws-sdk/client-marketplace-agreement";
+
+const clients = {
+  metering: {
+    Client: MarketplaceMeteringClient,
+    commands: { MeterUsage: MeterUsageCommand, BatchMeterUsage: BatchMeterUsageCommand, ResolveCustomer: ResolveCustomerCommand, RegisterUsage: RegisterUsageCommand },
+  },
+  entitlement: { Client: MarketplaceEntitlementServiceClient, commands: { GetEntitlements: GetEntitlementsCommand } },
+  agreement: {
+    Client: MarketplaceAgreementClient,
+    commands: { DescribeAgreement: DescribeAgreementCommand, SearchAgreements: SearchAgreementsCommand, GetAgreementTerms: GetAgreementTermsCommand },
+  },
+};
+
+const call = JSON.parse(process.env.TRADEWIND_AWS_CALL ?? "{}");
+const { Client, commands } = clients[call.client] ?? {};
+const Command = commands?.[call.operation];
+if (!Command) {
+  console.log(JSON.stringify({ ok: false, name: "HarnessError", message: `unknown client/operation ${call.client}/${call.operation}` }));
+  process.exit(2);
+}
+
+const input = { ...(call.input ?? {}) };
+for (const field of call.dateFields ?? []) {
+  if (input[field] !== undefined) input[field] = new Date(input[field]);
+}
+
+const client = new Client({
+  endpoint: call.endpoint,
+  region: call.region ?? "us-east-1",
+  credentials: { accessKeyId: call.accessKeyId, secretAccessKey: call.secretAccessKey, sessionToken: call.sessionToken },
+  systemClockOffset: call.clockOffsetMs ?? 0,
+  maxAttempts: call.maxAttempts ?? 3,
+});
+
+try {
+  const output = await client.send(new Command(input));
+  delete output.$metadata;
+  console.log(JSON.stringify({ ok: true, output }));
+} catch (error) {
+  console.log(JSON.stringify({
+    ok: false,
+    name: error.name,
+    message: error.message,
+    httpStatusCode: error.$metadata?.httpStatusCode ?? null,
+    requestId: error.$metadata?.requestId ?? null,
+    attempts: error.$metadata?.attempts ?? null,
+  }));
+}
