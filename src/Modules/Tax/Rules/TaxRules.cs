@@ -9,7 +9,7 @@ namespace Tradewind.Tax.Rules;
 /// rule's name (<c>eu.b2b.reverse_charge</c>, <c>jp.platform_taxation</c>, <c>not_collected.no_registration</c>…)
 /// so an auditor can see why. The operator is merchant of record and the deemed supplier (tax.md §0.1), so every
 /// rule looks at the operator entity's own sale to the buyer; the seller's supply to the operator is out of scope.
-/// See docs/tax.md for the list and decision 0009 for how registrations and the rates file combine.
+/// See docs/tax.md for the list and decision 0011 for how registrations and the rates file combine.
 /// </summary>
 internal sealed class TaxRules(RateBook book)
 {

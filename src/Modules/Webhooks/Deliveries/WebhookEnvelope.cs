@@ -8,7 +8,7 @@ namespace Tradewind.Webhooks.Deliveries;
 
 /// <summary>
 /// The request body: <c>{"id","type","createdAt","data"}</c>, where <c>data</c> is the payload exactly as the publisher
-/// gave it (AWS Marketplace's SaaS notification shape). See docs/decisions/0009-webhook-envelope-signing-and-delivery.md.
+/// gave it (AWS Marketplace's SaaS notification shape). See docs/decisions/0012-webhook-envelope-signing-and-delivery.md.
 /// </summary>
 internal static class WebhookEnvelope
 {
