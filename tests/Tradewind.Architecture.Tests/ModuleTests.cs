@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Xml.Linq;
 using Microsoft.EntityFrameworkCore;
 using Tradewind.Accounts;
+using Tradewind.Agreements;
 using Tradewind.Catalog;
 using Tradewind.Payments;
 using Tradewind.Persistence;
@@ -23,6 +24,7 @@ public sealed class ModuleTests
         typeof(AccountsModule).Assembly,
         typeof(CatalogModule).Assembly,
         typeof(PaymentsModule).Assembly,
+        typeof(AgreementsModule).Assembly,
     ];
 
     [Fact]

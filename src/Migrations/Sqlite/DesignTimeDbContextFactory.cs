@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.Extensions.DependencyInjection;
 using Tradewind.Accounts;
+using Tradewind.Agreements;
 using Tradewind.Catalog;
 using Tradewind.Payments;
 using Tradewind.Persistence;
@@ -18,6 +19,7 @@ public sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<Tra
     {
         var services = new ServiceCollection()
             .AddAccountsModule()
+            .AddAgreementsModule()
             .AddCatalogModule()
             .AddPaymentsModule()
             .BuildServiceProvider();

@@ -13,6 +13,7 @@ using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using Scalar.AspNetCore;
 using Tradewind.Accounts;
+using Tradewind.Agreements;
 using Tradewind.Catalog;
 using Tradewind.Contracts.Accounts;
 using Tradewind.Contracts.Catalog;
@@ -41,6 +42,7 @@ internal static class TradewindHost
         // Keys in the database: a cookie issued by one node is read by every other, and survives restarts.
         services.AddDataProtection().SetApplicationName("Tradewind").PersistKeysToDbContext<TradewindDbContext>();
         services.AddAccountsModule();
+        services.AddAgreementsModule();
         services.AddCatalogModule();
         services.AddPaymentsModule();
 
