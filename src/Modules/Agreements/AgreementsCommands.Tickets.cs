@@ -47,7 +47,7 @@ internal sealed partial class AgreementsCommands
             OpenedAt = now,
             UpdatedAt = now,
         };
-        entity.Messages.Add(Message(entity.Id, buyer, text, now));
+        entity.Messages.Add(Message(entity.Id, 1, buyer, text, now));
         db.Add(entity);
         outbox.Add(new SupportTicketOpened(entity.Id, agreement.Id, agreement.BuyerId, agreement.SellerId, agreement.ProductId, entity.Category, entity.Severity, now));
         audit.Record(buyer.Actor, buyer.OrganisationId.Value, "ticket.opened", $"ticket:{entity.Id}", $"{entity.Category}/{entity.Severity} on agreement {agreement.Id}: {subject}");
@@ -78,7 +78,7 @@ internal sealed partial class AgreementsCommands
         }
 
         var now = clock.GetUtcNow();
-        var message = Message(ticket.Id, caller, body, now);
+        var message = Message(ticket.Id, ticket.Messages.Count + 1, caller, body, now);
         db.Add(message);
         ticket.Messages.Add(message);
         var before = ticket.Status;
@@ -94,10 +94,11 @@ internal sealed partial class AgreementsCommands
         return ToDto(ticket);
     }
 
-    private static TicketMessage Message(TicketId ticket, AgreementsCaller author, string text, DateTimeOffset now) => new()
+    private static TicketMessage Message(TicketId ticket, int number, AgreementsCaller author, string text, DateTimeOffset now) => new()
     {
         Id = Guid.CreateVersion7(now),
         TicketId = ticket,
+        Number = number,
         AuthorRole = author.Role,
         AuthorName = author.Actor.Length > 200 ? author.Actor[..200] : author.Actor,
         Text = text,
@@ -106,5 +107,5 @@ internal sealed partial class AgreementsCommands
 
     internal static TicketDto ToDto(Ticket t) => new(
         t.Id, t.AgreementId, t.BuyerId, t.BuyerName, t.SellerId, t.ProductTitle, t.Category, t.Severity, t.Subject, t.Status, t.OpenedAt, t.UpdatedAt,
-        t.Messages.OrderBy(m => m.At).ThenBy(m => m.Id).Select(m => new TicketMessageDto(m.AuthorRole, m.AuthorName, m.Text, m.At)).ToList());
+        t.Messages.OrderBy(m => m.Number).Select(m => new TicketMessageDto(m.AuthorRole, m.AuthorName, m.Text, m.At)).ToList());
 }

@@ -106,6 +106,8 @@ internal static class TradewindHost
         api.MapReviewApi();
         app.MapMediaFiles();
         api.MapCatalogSearchApi();
+        api.MapAgreementsApi();
+        api.MapTicketsApi();
 
         app.MapCultureSwitch();
         app.MapRazorPages();

@@ -92,6 +92,7 @@ internal sealed class AgreementsModel : IModelContributor
             e.Property(m => m.AuthorRole).HasMaxLength(20);
             e.Property(m => m.AuthorName).HasMaxLength(200);
             e.Property(m => m.Text).HasMaxLength(10000);
+            e.HasIndex(m => new { m.TicketId, m.Number }).IsUnique();
         });
     }
 }

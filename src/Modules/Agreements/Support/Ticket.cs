@@ -52,6 +52,9 @@ internal sealed class TicketMessage
 
     public TicketId TicketId { get; init; }
 
+    /// <summary>1, 2, 3… within the ticket: the order of the thread, even for messages written in the same instant.</summary>
+    public int Number { get; init; }
+
     public required string AuthorRole { get; init; }
 
     public required string AuthorName { get; init; }
