@@ -33,8 +33,18 @@ internal static class TicketsApi
         Guid Id, Guid AgreementId, Guid BuyerId, string BuyerName, Guid SellerId, string ProductTitle, TicketCategory Category, TicketSeverity Severity, string Subject,
         TicketStatus Status, DateTimeOffset OpenedAt, DateTimeOffset UpdatedAt, IReadOnlyList<TicketMessageResponse> Messages);
 
-    private static async Task<Ok<ApiPage<TicketResponse>>> List(IAgreementsQueries agreements, ClaimsPrincipal user, TicketStatus? status, int? page, int? pageSize, CancellationToken cancellationToken) =>
-        TypedResults.Ok(ApiPage<TicketResponse>.From(await agreements.ListTicketsAsync(status, user.AgreementsCaller(), PageRequest.From(page, pageSize), cancellationToken), ToResponse));
+    private static async Task<Ok<ApiPage<TicketResponse>>> List(IAgreementsQueries agreements, ClaimsPrincipal user, string? status, int? page, int? pageSize, CancellationToken cancellationToken)
+    {
+        TicketStatus? wanted = null;
+        if (!string.IsNullOrWhiteSpace(status))
+        {
+            wanted = Enum.TryParse<TicketStatus>(status.Trim(), ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
+                ? parsed
+                : throw new ValidationFailedException("status", "Status must be open, waiting or solved.");
+        }
+
+        return TypedResults.Ok(ApiPage<TicketResponse>.From(await agreements.ListTicketsAsync(wanted, user.AgreementsCaller(), PageRequest.From(page, pageSize), cancellationToken), ToResponse));
+    }
 
     private static async Task<Results<Ok<TicketResponse>, ProblemHttpResult>> Get(Guid id, IAgreementsQueries agreements, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         await agreements.FindTicketAsync(new TicketId(id), user.AgreementsCaller(), cancellationToken) is { } found
