@@ -84,6 +84,7 @@ run unit-accounts tests/Modules/Tradewind.Accounts.Tests
 run unit-catalog tests/Modules/Tradewind.Catalog.Tests
 run unit-payments tests/Modules/Tradewind.Payments.Tests
 run unit-agreements tests/Modules/Tradewind.Agreements.Tests
+run unit-webhooks tests/Modules/Tradewind.Webhooks.Tests
 run architecture tests/Tradewind.Architecture.Tests
 run web-sqlite tests/Tradewind.Web.Tests Database__Provider=Sqlite
 run web-postgres tests/Tradewind.Web.Tests Database__Provider=Postgres "ConnectionStrings__Tradewind=$postgres_connection"

@@ -6,6 +6,7 @@ using Tradewind.Agreements;
 using Tradewind.Catalog;
 using Tradewind.Payments;
 using Tradewind.Persistence;
+using Tradewind.Webhooks;
 
 namespace Tradewind.Architecture.Tests;
 
@@ -25,6 +26,7 @@ public sealed class ModuleTests
         typeof(CatalogModule).Assembly,
         typeof(PaymentsModule).Assembly,
         typeof(AgreementsModule).Assembly,
+        typeof(WebhooksModule).Assembly,
     ];
 
     [Fact]

@@ -29,6 +29,11 @@ public sealed partial class SubscriptionTests(AgreementsServer server) : IClassF
         Assert.Matches(CustomerIdentifier(), customer);
         Assert.Equal("free-trial", (await page.Locator("#offer-type").InnerTextAsync()).Trim());
         Assert.Contains(server.Resolved.Values, r => r.GetProperty("customerIdentifier").GetString() == customer && r.GetProperty("status").GetString() == "trial");
+
+        var notice = await server.WaitForNotificationAsync(n => n.Type == "subscribe-success" && n.Body.GetProperty("data").GetProperty("customer-identifier").GetString() == customer);
+        Assert.True(notice.Verified);
+        Assert.Equal("subscribe-success", notice.Body.GetProperty("data").GetProperty("action").GetString());
+        Assert.Equal("true", notice.Body.GetProperty("data").GetProperty("isFreeTrialTermPresent").GetString());
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using Tradewind.Agreements;
 using Tradewind.Catalog;
 using Tradewind.Payments;
 using Tradewind.Persistence;
+using Tradewind.Webhooks;
 
 namespace Tradewind.Migrations.Postgres;
 
@@ -22,6 +23,7 @@ public sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<Tra
             .AddAgreementsModule()
             .AddCatalogModule()
             .AddPaymentsModule()
+            .AddWebhooksModule()
             .BuildServiceProvider();
         var options = new DbContextOptionsBuilder<TradewindDbContext>();
         new DatabaseSettings(DatabaseProvider.Postgres, "Host=localhost;Database=tradewind_design;Username=tradewind", ".").Configure(options);

@@ -6,6 +6,7 @@ using Tradewind.Agreements;
 using Tradewind.Catalog;
 using Tradewind.Payments;
 using Tradewind.Persistence;
+using Tradewind.Webhooks;
 
 namespace Tradewind.Migrations.Sqlite;
 
@@ -22,6 +23,7 @@ public sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<Tra
             .AddAgreementsModule()
             .AddCatalogModule()
             .AddPaymentsModule()
+            .AddWebhooksModule()
             .BuildServiceProvider();
         var options = new DbContextOptionsBuilder<TradewindDbContext>();
         new DatabaseSettings(DatabaseProvider.Sqlite, "Data Source=design-time.db", ".").Configure(options);

@@ -26,6 +26,7 @@ using Tradewind.Web.Demo;
 using Tradewind.Web.Idempotency;
 using Tradewind.Web.Problems;
 using Tradewind.Web.Security;
+using Tradewind.Webhooks;
 
 namespace Tradewind.Web.Hosting;
 
@@ -45,6 +46,7 @@ internal static class TradewindHost
         services.AddAgreementsModule();
         services.AddCatalogModule();
         services.AddPaymentsModule();
+        services.AddWebhooksModule();
 
         AddSecurity(services);
         AddProblemDetails(services);
@@ -108,6 +110,7 @@ internal static class TradewindHost
         api.MapCatalogSearchApi();
         api.MapAgreementsApi();
         api.MapTicketsApi();
+        api.MapWebhooksApi();
 
         app.MapCultureSwitch();
         app.MapRazorPages();

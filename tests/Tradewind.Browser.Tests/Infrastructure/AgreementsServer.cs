@@ -12,7 +12,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
 using Tradewind.Contracts.Accounts;
@@ -49,6 +48,11 @@ public sealed class AgreementsServer : IAsyncLifetime
 
     public string ProductTitle { get; } = "Skyhook Tickets";
 
+    /// <summary>The notifications the seller application received, with whether their signature verified.</summary>
+    public ConcurrentQueue<(string Type, JsonElement Body, bool Verified)> Notifications { get; } = new();
+
+    private string _webhookSecret = "";
+
     /// <summary>What the seller application resolved, by registration token.</summary>
     public ConcurrentDictionary<string, JsonElement> Resolved { get; } = new(StringComparer.Ordinal);
 
@@ -63,20 +67,21 @@ public sealed class AgreementsServer : IAsyncLifetime
             host.UseSetting("Database:Provider", database.Provider.ToString());
             host.UseSetting("ConnectionStrings:Tradewind", database.ConnectionString);
             host.UseSetting("Agreements:SweepInterval", "00:00:00");
-            host.ConfigureTestServices(services =>
-            {
-                services.AddSingleton<TimeProvider>(Clock);
-                // Until the Webhooks module is in the host, notifications are recorded instead of delivered.
-                services.TryAddSingleton<IWebhookPublisher, RecordingWebhookPublisher>();
-            });
+            host.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
         });
         _factory.UseKestrel(0);
         _factory.StartServer();
         BaseAddress = new Uri(_factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 
-        var sellerKey = await CreateSellerAsync();
+        var (sellerId, sellerKey) = await CreateSellerAsync();
         var sellerAppUrl = await StartSellerAppAsync(sellerKey);
         ProductSlug = await PublishProductAsync(sellerKey, new Uri(sellerAppUrl, "/signup"));
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            var endpoint = await scope.ServiceProvider.GetRequiredService<IWebhookCommands>().CreateEndpointAsync(
+                sellerId, new NewWebhookEndpoint(new Uri(sellerAppUrl, "/webhooks").ToString(), "Skyhook provisioning", WebhookMessageTypes.All), "test", CancellationToken.None);
+            _webhookSecret = endpoint.Secret;
+        }
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new()
@@ -122,7 +127,27 @@ public sealed class AgreementsServer : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
     }
 
-    private async Task<string> CreateSellerAsync()
+    /// <summary>
+    /// Moves the fake clock in small steps (the delivery job waits on it between passes) until the seller application
+    /// has received a notification matching <paramref name="match"/>.
+    /// </summary>
+    public async Task<(string Type, JsonElement Body, bool Verified)> WaitForNotificationAsync(Func<(string Type, JsonElement Body, bool Verified), bool> match)
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            if (Notifications.FirstOrDefault(match) is { Type: not null } found)
+            {
+                return found;
+            }
+
+            Clock.Advance(TimeSpan.FromSeconds(6));
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException("The seller application received no matching notification.");
+    }
+
+    private async Task<(OrganisationId Seller, string Key)> CreateSellerAsync()
     {
         await using var scope = _factory!.Services.CreateAsyncScope();
         var accounts = scope.ServiceProvider.GetRequiredService<IAccountsCommands>();
@@ -130,7 +155,7 @@ public sealed class AgreementsServer : IAsyncLifetime
         await accounts.CreateOrganisationAsync(new NewOrganisation("Test Operator", OrganisationKind.Operator, "US"), "test", CancellationToken.None);
         await catalog.CreateCategoryAsync(new NewCategory("support", "Support", "Customer service"), CancellationToken.None);
         var seller = await accounts.CreateOrganisationAsync(new NewOrganisation("Skyhook Software Ltd", OrganisationKind.Seller, "GB"), "test", CancellationToken.None);
-        return (await accounts.IssueApiKeyAsync(seller.Id, "fulfilment", "test", CancellationToken.None)).Secret;
+        return (seller.Id, (await accounts.IssueApiKeyAsync(seller.Id, "fulfilment", "test", CancellationToken.None)).Secret);
     }
 
     private async Task<string> PublishProductAsync(string sellerKey, Uri fulfilmentUrl)
@@ -190,6 +215,15 @@ public sealed class AgreementsServer : IAsyncLifetime
                 $"<!doctype html><title>Skyhook setup</title><h1>Welcome to Skyhook, {WebUtility.HtmlEncode(customer.GetProperty("buyerName").GetString())}</h1>"
                 + $"<p id=\"customer\">{WebUtility.HtmlEncode(customer.GetProperty("customerIdentifier").GetString())}</p><p id=\"offer-type\">{WebUtility.HtmlEncode(offerType)}</p>",
                 "text/html");
+        });
+        app.MapPost("/webhooks", async (HttpContext context) =>
+        {
+            using var buffer = new MemoryStream();
+            await context.Request.Body.CopyToAsync(buffer);
+            var body = buffer.ToArray();
+            var verified = WebhookSignature.Verify(_webhookSecret, context.Request.Headers[WebhookSignature.SignatureHeader], body, Clock.GetUtcNow(), WebhookSignature.DefaultTolerance);
+            Notifications.Enqueue((context.Request.Headers[WebhookSignature.TypeHeader].ToString(), JsonDocument.Parse(body).RootElement.Clone(), verified));
+            return verified ? Results.NoContent() : Results.Unauthorized();
         });
         await app.StartAsync();
         return new Uri(app.Urls.First());

@@ -80,6 +80,8 @@ public class TradewindApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("DataDirectory", Database.DataDirectory);
         builder.UseSetting("Demo:Seed", SeedDemo ? "true" : "false");
         builder.UseSetting("Outbox:Enabled", "false");
+        builder.UseSetting("Webhooks:Delivery:Enabled", "false");
+        builder.UseSetting("Webhooks:AllowLoopbackHttp", "true");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
     }
 

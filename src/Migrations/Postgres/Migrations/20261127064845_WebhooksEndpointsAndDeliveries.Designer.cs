@@ -13,8 +13,8 @@ using Tradewind.Persistence;
 namespace Tradewind.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(TradewindDbContext))]
-    [Migration("20261127070330_AgreementsAndBuyerProfiles")]
-    partial class AgreementsAndBuyerProfiles
+    [Migration("20261127064845_WebhooksEndpointsAndDeliveries")]
+    partial class WebhooksEndpointsAndDeliveries
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -380,51 +380,6 @@ namespace Tradewind.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_accounts_seller_bank_accounts_seller_entity_id_currency_cod");
 
                     b.ToTable("accounts_seller_bank_accounts", (string)null);
-                });
-
-            modelBuilder.Entity("Tradewind.Accounts.BuyerProfiles.BuyerProfile", b =>
-                {
-                    b.Property<Guid>("OrganisationId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("organisation_id");
-
-                    b.Property<string>("InvoiceCurrency")
-                        .IsRequired()
-                        .HasMaxLength(3)
-                        .HasColumnType("character(3)")
-                        .HasColumnName("invoice_currency")
-                        .IsFixedLength();
-
-                    b.Property<string>("Language")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("language");
-
-                    b.Property<string>("TaxId")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("tax_id");
-
-                    b.Property<string>("TaxIdDisplay")
-                        .HasMaxLength(60)
-                        .HasColumnType("character varying(60)")
-                        .HasColumnName("tax_id_display");
-
-                    b.Property<string>("TimeZone")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("time_zone");
-
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("updated_at");
-
-                    b.HasKey("OrganisationId")
-                        .HasName("pk_accounts_buyer_profiles");
-
-                    b.ToTable("accounts_buyer_profiles", (string)null);
                 });
 
             modelBuilder.Entity("Tradewind.Accounts.OperatorEntities.OperatorEntity", b =>
@@ -839,484 +794,6 @@ namespace Tradewind.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_accounts_users_organisation_id");
 
                     b.ToTable("accounts_users", (string)null);
-                });
-
-            modelBuilder.Entity("Tradewind.Agreements.Agreements.Agreement", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<DateTimeOffset>("AcceptedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("accepted_at");
-
-                    b.Property<DateTimeOffset?>("BillingAnchor")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("billing_anchor");
-
-                    b.Property<string>("BuyerCountry")
-                        .IsRequired()
-                        .HasMaxLength(2)
-                        .HasColumnType("character(2)")
-                        .HasColumnName("buyer_country")
-                        .IsFixedLength();
-
-                    b.Property<Guid>("BuyerId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("buyer_id");
-
-                    b.Property<string>("BuyerName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("buyer_name");
-
-                    b.Property<DateTimeOffset?>("CancelAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("cancel_at");
-
-                    b.Property<DateTimeOffset?>("ContractEndsAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("contract_ends_at");
-
-                    b.Property<string>("Currency")
-                        .IsRequired()
-                        .HasMaxLength(3)
-                        .HasColumnType("character(3)")
-                        .HasColumnName("currency")
-                        .IsFixedLength();
-
-                    b.Property<string>("CustomerIdentifier")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("customer_identifier");
-
-                    b.Property<DateTimeOffset?>("EndedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("ended_at");
-
-                    b.Property<DateTimeOffset?>("FirstUsageAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("first_usage_at");
-
-                    b.Property<string>("LicenceKind")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("licence_kind");
-
-                    b.Property<string>("LicenceLanguage")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("licence_language");
-
-                    b.Property<string>("LicenceVersion")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("licence_version");
-
-                    b.Property<DateTimeOffset?>("NextReminderAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("next_reminder_at");
-
-                    b.Property<DateTimeOffset?>("PeriodEnd")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("period_end");
-
-                    b.Property<DateTimeOffset?>("PeriodStart")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("period_start");
-
-                    b.Property<Guid>("PlanId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("plan_id");
-
-                    b.Property<int>("PlanVersion")
-                        .HasColumnType("integer")
-                        .HasColumnName("plan_version");
-
-                    b.Property<Guid>("ProductId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("product_id");
-
-                    b.Property<string>("ProductSlug")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("product_slug");
-
-                    b.Property<string>("ProductTitle")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("product_title");
-
-                    b.Property<DateTimeOffset?>("Reminder1SentAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("reminder1sent_at");
-
-                    b.Property<DateTimeOffset?>("Reminder7SentAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("reminder7sent_at");
-
-                    b.Property<Guid>("SellerId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("seller_id");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("status");
-
-                    b.Property<string>("StatusBeforeSuspension")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("status_before_suspension");
-
-                    b.Property<string>("SuspensionReason")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
-                        .HasColumnName("suspension_reason");
-
-                    b.Property<string>("TermsJson")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("terms_json");
-
-                    b.Property<DateTimeOffset?>("TrialEndsAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("trial_ends_at");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer")
-                        .HasColumnName("version");
-
-                    b.HasKey("Id")
-                        .HasName("pk_agreements_agreements");
-
-                    b.HasIndex("CustomerIdentifier")
-                        .HasDatabaseName("ix_agreements_agreements_customer_identifier");
-
-                    b.HasIndex("SellerId", "Status")
-                        .HasDatabaseName("ix_agreements_agreements_seller_id_status");
-
-                    b.HasIndex("Status", "PeriodEnd")
-                        .HasDatabaseName("ix_agreements_agreements_status_period_end");
-
-                    b.HasIndex("Status", "TrialEndsAt")
-                        .HasDatabaseName("ix_agreements_agreements_status_trial_ends_at");
-
-                    b.HasIndex("BuyerId", "ProductId", "Status")
-                        .HasDatabaseName("ix_agreements_agreements_buyer_id_product_id_status");
-
-                    b.ToTable("agreements_agreements", (string)null);
-                });
-
-            modelBuilder.Entity("Tradewind.Agreements.Agreements.AgreementEntitlement", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<Guid>("AgreementId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("agreement_id");
-
-                    b.Property<Guid>("BuyerId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("buyer_id");
-
-                    b.Property<string>("CustomerIdentifier")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("customer_identifier");
-
-                    b.Property<string>("Dimension")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("dimension");
-
-                    b.Property<bool>("IsTrialQuota")
-                        .HasColumnType("boolean")
-                        .HasColumnName("is_trial_quota");
-
-                    b.Property<Guid>("ProductId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("product_id");
-
-                    b.Property<decimal?>("Quantity")
-                        .HasPrecision(20, 6)
-                        .HasColumnType("numeric(20,6)")
-                        .HasColumnName("quantity");
-
-                    b.Property<Guid>("SellerId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("seller_id");
-
-                    b.Property<bool>("Unlimited")
-                        .HasColumnType("boolean")
-                        .HasColumnName("unlimited");
-
-                    b.Property<DateTimeOffset>("ValidFrom")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("valid_from");
-
-                    b.Property<DateTimeOffset?>("ValidTo")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("valid_to");
-
-                    b.HasKey("Id")
-                        .HasName("pk_agreements_entitlements");
-
-                    b.HasIndex("AgreementId")
-                        .HasDatabaseName("ix_agreements_entitlements_agreement_id");
-
-                    b.HasIndex("BuyerId")
-                        .HasDatabaseName("ix_agreements_entitlements_buyer_id");
-
-                    b.HasIndex("SellerId", "ProductId")
-                        .HasDatabaseName("ix_agreements_entitlements_seller_id_product_id");
-
-                    b.HasIndex("ProductId", "CustomerIdentifier", "Dimension")
-                        .HasDatabaseName("ix_agreements_entitlements_product_id_customer_identifier_dime");
-
-                    b.ToTable("agreements_entitlements", (string)null);
-                });
-
-            modelBuilder.Entity("Tradewind.Agreements.Agreements.Customer", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<Guid>("BuyerId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("buyer_id");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<bool>("HadTrial")
-                        .HasColumnType("boolean")
-                        .HasColumnName("had_trial");
-
-                    b.Property<string>("Identifier")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("identifier");
-
-                    b.Property<Guid>("ProductId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("product_id");
-
-                    b.Property<Guid>("SellerId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("seller_id");
-
-                    b.Property<int>("Subscriptions")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer")
-                        .HasColumnName("subscriptions");
-
-                    b.HasKey("Id")
-                        .HasName("pk_agreements_customers");
-
-                    b.HasIndex("Identifier")
-                        .IsUnique()
-                        .HasDatabaseName("ix_agreements_customers_identifier");
-
-                    b.HasIndex("BuyerId", "ProductId")
-                        .IsUnique()
-                        .HasDatabaseName("ix_agreements_customers_buyer_id_product_id");
-
-                    b.ToTable("agreements_customers", (string)null);
-                });
-
-            modelBuilder.Entity("Tradewind.Agreements.Fulfilment.RegistrationToken", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<Guid>("AgreementId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("agreement_id");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<DateTimeOffset>("ExpiresAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("expires_at");
-
-                    b.Property<string>("Hash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character(64)")
-                        .HasColumnName("hash")
-                        .IsFixedLength();
-
-                    b.Property<Guid>("SellerId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("seller_id");
-
-                    b.Property<DateTimeOffset?>("UsedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("used_at");
-
-                    b.HasKey("Id")
-                        .HasName("pk_agreements_registration_tokens");
-
-                    b.HasIndex("AgreementId")
-                        .HasDatabaseName("ix_agreements_registration_tokens_agreement_id");
-
-                    b.HasIndex("Hash")
-                        .IsUnique()
-                        .HasDatabaseName("ix_agreements_registration_tokens_hash");
-
-                    b.ToTable("agreements_registration_tokens", (string)null);
-                });
-
-            modelBuilder.Entity("Tradewind.Agreements.Support.Ticket", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<Guid>("AgreementId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("agreement_id");
-
-                    b.Property<Guid>("BuyerId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("buyer_id");
-
-                    b.Property<string>("BuyerName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("buyer_name");
-
-                    b.Property<string>("Category")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("category");
-
-                    b.Property<DateTimeOffset>("OpenedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("opened_at");
-
-                    b.Property<Guid>("ProductId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("product_id");
-
-                    b.Property<string>("ProductTitle")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("product_title");
-
-                    b.Property<Guid>("SellerId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("seller_id");
-
-                    b.Property<string>("Severity")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("severity");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("status");
-
-                    b.Property<string>("Subject")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("subject");
-
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("updated_at");
-
-                    b.HasKey("Id")
-                        .HasName("pk_agreements_tickets");
-
-                    b.HasIndex("AgreementId")
-                        .HasDatabaseName("ix_agreements_tickets_agreement_id");
-
-                    b.HasIndex("BuyerId", "Status")
-                        .HasDatabaseName("ix_agreements_tickets_buyer_id_status");
-
-                    b.HasIndex("SellerId", "Status")
-                        .HasDatabaseName("ix_agreements_tickets_seller_id_status");
-
-                    b.ToTable("agreements_tickets", (string)null);
-                });
-
-            modelBuilder.Entity("Tradewind.Agreements.Support.TicketMessage", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("at");
-
-                    b.Property<string>("AuthorName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("author_name");
-
-                    b.Property<string>("AuthorRole")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("author_role");
-
-                    b.Property<int>("Number")
-                        .HasColumnType("integer")
-                        .HasColumnName("number");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(10000)
-                        .HasColumnType("character varying(10000)")
-                        .HasColumnName("text");
-
-                    b.Property<Guid>("TicketId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("ticket_id");
-
-                    b.HasKey("Id")
-                        .HasName("pk_agreements_ticket_messages");
-
-                    b.HasIndex("TicketId", "Number")
-                        .IsUnique()
-                        .HasDatabaseName("ix_agreements_ticket_messages_ticket_id_number");
-
-                    b.ToTable("agreements_ticket_messages", (string)null);
                 });
 
             modelBuilder.Entity("Tradewind.Catalog.Categories.Category", b =>
@@ -2010,6 +1487,218 @@ namespace Tradewind.Migrations.Postgres.Migrations
                     b.ToTable("platform_outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Tradewind.Webhooks.Deliveries.WebhookAttempt", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("DeliveryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("delivery_id");
+
+                    b.Property<long>("DurationMilliseconds")
+                        .HasColumnType("bigint")
+                        .HasColumnName("duration_milliseconds");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("error");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<string>("ResponseExcerpt")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)")
+                        .HasColumnName("response_excerpt");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("status_code");
+
+                    b.Property<bool>("Succeeded")
+                        .HasColumnType("boolean")
+                        .HasColumnName("succeeded");
+
+                    b.Property<string>("TriggeredBy")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("triggered_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_webhooks_attempts");
+
+                    b.HasIndex("DeliveryId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_webhooks_attempts_delivery_id_number");
+
+                    b.ToTable("webhooks_attempts", (string)null);
+                });
+
+            modelBuilder.Entity("Tradewind.Webhooks.Deliveries.WebhookDelivery", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AttemptCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempt_count");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("body");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("EndpointId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("endpoint_id");
+
+                    b.Property<DateTimeOffset?>("LastAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_attempt_at");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("last_error");
+
+                    b.Property<int?>("LastStatusCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("last_status_code");
+
+                    b.Property<Guid?>("LeaseToken")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lease_token");
+
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("locked_until");
+
+                    b.Property<string>("MessageType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("message_type");
+
+                    b.Property<DateTimeOffset?>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<int>("ScheduledAttempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("scheduled_attempts");
+
+                    b.Property<Guid>("SellerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("seller_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset?>("SucceededAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("succeeded_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_webhooks_deliveries");
+
+                    b.HasIndex("EndpointId", "CreatedAt")
+                        .HasDatabaseName("ix_webhooks_deliveries_endpoint_id_created_at");
+
+                    b.HasIndex("SellerId", "CreatedAt")
+                        .HasDatabaseName("ix_webhooks_deliveries_seller_id_created_at");
+
+                    b.HasIndex("Status", "NextAttemptAt")
+                        .HasDatabaseName("ix_webhooks_deliveries_status_next_attempt_at");
+
+                    b.ToTable("webhooks_deliveries", (string)null);
+                });
+
+            modelBuilder.Entity("Tradewind.Webhooks.Endpoints.WebhookEndpoint", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("description");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("enabled");
+
+                    b.Property<string>("MessageTypes")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("message_types");
+
+                    b.Property<string>("PreviousSecret")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("previous_secret");
+
+                    b.Property<DateTimeOffset?>("PreviousSecretExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("previous_secret_expires_at");
+
+                    b.Property<string>("Secret")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("secret");
+
+                    b.Property<DateTimeOffset>("SecretCreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("secret_created_at");
+
+                    b.Property<Guid>("SellerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("seller_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("url");
+
+                    b.HasKey("Id")
+                        .HasName("pk_webhooks_endpoints");
+
+                    b.HasIndex("SellerId", "CreatedAt")
+                        .HasDatabaseName("ix_webhooks_endpoints_seller_id_created_at");
+
+                    b.ToTable("webhooks_endpoints", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Tradewind.Accounts.Users.Role", null)
@@ -2102,68 +1791,6 @@ namespace Tradewind.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_accounts_seller_bank_accounts_accounts_seller_entities_sell");
-                });
-
-            modelBuilder.Entity("Tradewind.Accounts.BuyerProfiles.BuyerProfile", b =>
-                {
-                    b.HasOne("Tradewind.Accounts.Organisations.Organisation", null)
-                        .WithOne()
-                        .HasForeignKey("Tradewind.Accounts.BuyerProfiles.BuyerProfile", "OrganisationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_accounts_buyer_profiles_accounts_organisations_organisation");
-
-                    b.OwnsOne("Tradewind.Accounts.Addresses.Address", "Address", b1 =>
-                        {
-                            b1.Property<Guid>("BuyerProfileOrganisationId")
-                                .HasColumnType("uuid")
-                                .HasColumnName("organisation_id");
-
-                            b1.Property<string>("City")
-                                .IsRequired()
-                                .HasMaxLength(100)
-                                .HasColumnType("character varying(100)")
-                                .HasColumnName("address_city");
-
-                            b1.Property<string>("CountryCode")
-                                .IsRequired()
-                                .HasMaxLength(2)
-                                .HasColumnType("character(2)")
-                                .HasColumnName("address_country_code")
-                                .IsFixedLength();
-
-                            b1.Property<string>("Line1")
-                                .IsRequired()
-                                .HasMaxLength(200)
-                                .HasColumnType("character varying(200)")
-                                .HasColumnName("address_line1");
-
-                            b1.Property<string>("Line2")
-                                .HasMaxLength(200)
-                                .HasColumnType("character varying(200)")
-                                .HasColumnName("address_line2");
-
-                            b1.Property<string>("PostalCode")
-                                .HasMaxLength(20)
-                                .HasColumnType("character varying(20)")
-                                .HasColumnName("address_postal_code");
-
-                            b1.Property<string>("Region")
-                                .HasMaxLength(100)
-                                .HasColumnType("character varying(100)")
-                                .HasColumnName("address_region");
-
-                            b1.HasKey("BuyerProfileOrganisationId");
-
-                            b1.ToTable("accounts_buyer_profiles");
-
-                            b1.WithOwner()
-                                .HasForeignKey("BuyerProfileOrganisationId")
-                                .HasConstraintName("fk_accounts_buyer_profiles_accounts_buyer_profiles_organisatio");
-                        });
-
-                    b.Navigation("Address")
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("Tradewind.Accounts.OperatorEntities.OperatorEntity", b =>
@@ -2415,46 +2042,6 @@ namespace Tradewind.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_accounts_users_accounts_organisations_organisation_id");
                 });
 
-            modelBuilder.Entity("Tradewind.Agreements.Agreements.AgreementEntitlement", b =>
-                {
-                    b.HasOne("Tradewind.Agreements.Agreements.Agreement", null)
-                        .WithMany("Entitlements")
-                        .HasForeignKey("AgreementId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_agreements_entitlements_agreements_agreements_agreement_id");
-                });
-
-            modelBuilder.Entity("Tradewind.Agreements.Fulfilment.RegistrationToken", b =>
-                {
-                    b.HasOne("Tradewind.Agreements.Agreements.Agreement", null)
-                        .WithMany()
-                        .HasForeignKey("AgreementId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_agreements_registration_tokens_agreements_agreements_agreem");
-                });
-
-            modelBuilder.Entity("Tradewind.Agreements.Support.Ticket", b =>
-                {
-                    b.HasOne("Tradewind.Agreements.Agreements.Agreement", null)
-                        .WithMany()
-                        .HasForeignKey("AgreementId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_agreements_tickets_agreements_agreements_agreement_id");
-                });
-
-            modelBuilder.Entity("Tradewind.Agreements.Support.TicketMessage", b =>
-                {
-                    b.HasOne("Tradewind.Agreements.Support.Ticket", null)
-                        .WithMany("Messages")
-                        .HasForeignKey("TicketId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_agreements_ticket_messages_agreements_tickets_ticket_id");
-                });
-
             modelBuilder.Entity("Tradewind.Catalog.Categories.ProductCategory", b =>
                 {
                     b.HasOne("Tradewind.Catalog.Categories.Category", null)
@@ -2527,14 +2114,24 @@ namespace Tradewind.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_payments_conversions_payments_exchange_rates_rate_id");
                 });
 
-            modelBuilder.Entity("Tradewind.Agreements.Agreements.Agreement", b =>
+            modelBuilder.Entity("Tradewind.Webhooks.Deliveries.WebhookAttempt", b =>
                 {
-                    b.Navigation("Entitlements");
+                    b.HasOne("Tradewind.Webhooks.Deliveries.WebhookDelivery", null)
+                        .WithMany()
+                        .HasForeignKey("DeliveryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_webhooks_attempts_webhooks_deliveries_delivery_id");
                 });
 
-            modelBuilder.Entity("Tradewind.Agreements.Support.Ticket", b =>
+            modelBuilder.Entity("Tradewind.Webhooks.Deliveries.WebhookDelivery", b =>
                 {
-                    b.Navigation("Messages");
+                    b.HasOne("Tradewind.Webhooks.Endpoints.WebhookEndpoint", null)
+                        .WithMany()
+                        .HasForeignKey("EndpointId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_webhooks_deliveries_webhooks_endpoints_endpoint_id");
                 });
 
             modelBuilder.Entity("Tradewind.Catalog.Listings.Listing", b =>
