@@ -69,7 +69,7 @@ public sealed class AgreementsServer : IAsyncLifetime
             host.UseSetting("Agreements:SweepInterval", "00:00:00");
             host.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
         });
-        _factory.UseKestrel(0);
+        _factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         _factory.StartServer();
         BaseAddress = new Uri(_factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 
@@ -195,7 +195,7 @@ public sealed class AgreementsServer : IAsyncLifetime
     private async Task<Uri> StartSellerAppAsync(string sellerKey)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         var app = _sellerApp = builder.Build();
         app.MapPost("/signup", async (HttpContext context) =>
         {
@@ -226,7 +226,7 @@ public sealed class AgreementsServer : IAsyncLifetime
             return verified ? Results.NoContent() : Results.Unauthorized();
         });
         await app.StartAsync();
-        return new Uri(app.Urls.First());
+        return new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
     }
 
     private HttpClient Client(string apiKey)
