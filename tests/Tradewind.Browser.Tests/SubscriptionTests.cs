@@ -13,7 +13,7 @@ public sealed partial class SubscriptionTests(AgreementsServer server) : IClassF
         var page = await server.NewPageAsync();
         await page.GotoAsync($"/products/{server.ProductSlug}");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Start 3-day free trial" }).ClickAsync();
+        await page.GetByRole(AriaRole.Region, new() { Name = "Team" }).GetByRole(AriaRole.Link, new() { Name = "Start 3-day free trial" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/signin"));
         await page.GetByRole(AriaRole.Link, new() { Name = "Create a buyer account" }).ClickAsync();
         await AgreementsServer.FillSignUpAsync(page, "Kanda Books K.K.", "haruka@kanda.example");
@@ -71,7 +71,7 @@ public sealed partial class SubscriptionTests(AgreementsServer server) : IClassF
     {
         var page = await server.SignUpAsync(organisation, email);
         await page.GotoAsync($"/products/{server.ProductSlug}");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Start 3-day free trial" }).ClickAsync();
+        await page.GetByRole(AriaRole.Region, new() { Name = "Team" }).GetByRole(AriaRole.Link, new() { Name = "Start 3-day free trial" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Accept the licence and start the free trial" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "See this subscription in your account" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = server.ProductTitle })).ToBeVisibleAsync();
