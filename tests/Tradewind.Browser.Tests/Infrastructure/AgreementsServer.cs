@@ -123,7 +123,7 @@ public sealed class AgreementsServer : IAsyncLifetime
         await page.GetByLabel("Time zone").FillAsync("Asia/Tokyo");
         await page.GetByLabel("Your name").FillAsync("Haruka Sato");
         await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password (at least 10 characters)").FillAsync("correct-horse-battery");
+        await page.GetByLabel("Password (at least 10 characters)").FillAsync("Correct-horse-battery-7");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
     }
 
