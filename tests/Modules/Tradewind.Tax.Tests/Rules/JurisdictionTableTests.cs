@@ -91,12 +91,19 @@ public sealed class JurisdictionTableTests
         Assert.True(line.TaxAmount.IsPositive);
     }
 
+    // Rows whose country has a tax-id scheme: only there can a business present a valid id.
+    public static IEnumerable<TheoryDataRow<string, string?, string, string, string?, string, string>> WithTaxId =>
+        Table.Where(row => row.Data.Item5 is not null);
+
+    // US sales are taxed alike for every entity, so "selling in its own country" adds nothing there.
+    public static IEnumerable<TheoryDataRow<string, string?, string, string, string?, string, string>> DomesticWithTaxId =>
+        WithTaxId.Where(row => row.Data.Item1 != "US");
+
     [Theory]
-    [MemberData(nameof(Table))]
+    [MemberData(nameof(WithTaxId))]
     public void A_business_with_a_valid_id_gets_the_jurisdictions_B2B_treatment(string country, string? subdivision, string rate, string rule, string? taxId, string b2bTreatment, string b2bRule)
     {
         _ = rule;
-        Assert.SkipWhen(taxId is null, $"{country} has no tax id scheme here, so no id is valid.");
         var line = One(Sale(Foreign, country, subdivision, business: true, taxId, valid: true));
 
         Assert.Equal(b2bTreatment, line.Treatment);
@@ -134,11 +141,10 @@ public sealed class JurisdictionTableTests
     }
 
     [Theory]
-    [MemberData(nameof(Table))]
+    [MemberData(nameof(DomesticWithTaxId))]
     public void An_entity_selling_in_its_own_country_charges_businesses(string country, string? subdivision, string rate, string rule, string? taxId, string b2bTreatment, string b2bRule)
     {
         _ = (b2bTreatment, b2bRule);
-        Assert.SkipWhen(taxId is null || country == "US", "US sales are taxed alike for every entity; countries without a scheme have no valid id.");
         var entity = EstablishedIn(country);
         var line = One(Sale(entity, country, subdivision, business: true, taxId, valid: true));
 
