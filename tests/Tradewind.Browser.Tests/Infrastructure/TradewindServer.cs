@@ -62,7 +62,9 @@ public sealed class TradewindServer : IAsyncLifetime
                 host.UseSetting("Localization:Translation:Pairs:en-es", "apy");
             }
         });
-        _factory.UseKestrel(0);
+        // An explicit loopback endpoint on port 0: the OS picks a free port, so parallel runs never collide
+        // (UseKestrel(0) leaves Kestrel on its default, 127.0.0.1:5000).
+        _factory.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
         _factory.StartServer();
 
         var addresses = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses

@@ -11,7 +11,8 @@ namespace Tradewind.Web.Tests.AwsApi;
 /// <summary>The host on a real Kestrel port, for clients outside the process (the AWS SDK for JavaScript).</summary>
 public sealed class KestrelTradewindApp : TradewindApp
 {
-    public KestrelTradewindApp() => UseKestrel(0);
+    // Port 0 on an explicit loopback endpoint: a free port chosen by the OS (UseKestrel(0) would mean 5000).
+    public KestrelTradewindApp() => UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
 
     public Uri BaseAddress
     {
