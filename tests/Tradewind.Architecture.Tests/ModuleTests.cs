@@ -7,8 +7,8 @@ using Tradewind.Catalog;
 using Tradewind.Localization;
 using Tradewind.Payments;
 using Tradewind.Persistence;
-using Tradewind.Webhooks;
 using Tradewind.Tax;
+using Tradewind.Webhooks;
 
 namespace Tradewind.Architecture.Tests;
 
