@@ -104,8 +104,10 @@ public sealed partial class CatalogPagesTests(TradewindServer server)
         await Expect(pricing.GetByRole(AriaRole.Row).Filter(new() { HasText = "over 10,000" })).ToContainTextAsync("$0.05 per GB");
         await Expect(visitor.GetByText("$1,200.00 for 12 months")).ToBeVisibleAsync();
         await Expect(visitor.GetByText("12 installments of $100.00")).ToBeVisibleAsync();
-        var trial = visitor.GetByRole(AriaRole.Link, new() { Name = "Start 14-day free trial" });
-        await Expect(trial).ToHaveAttributeAsync("href", new Regex("^/signin\\?returnUrl=%2Fproducts%2F"));
+        var planTrial = visitor.GetByRole(AriaRole.Region, new() { Name = "Pay as you go" }).GetByRole(AriaRole.Link, new() { Name = "Start 14-day free trial" });
+        await Expect(planTrial).ToHaveAttributeAsync("href", new Regex("^/products/[^/]+/subscribe/[0-9a-f-]{36}$"));
+        var sidebarTrial = visitor.GetByRole(AriaRole.Complementary, new() { Name = "About this product" }).GetByRole(AriaRole.Link, new() { Name = "Start 14-day free trial" });
+        await Expect(sidebarTrial).ToHaveAttributeAsync("href", (await planTrial.GetAttributeAsync("href"))!);
         await Expect(visitor.GetByRole(AriaRole.Img, new() { Name = $"{title} logo" })).ToBeVisibleAsync();
         await Expect(visitor.GetByText("Restores in minutes")).ToBeVisibleAsync();
         await Expect(visitor.GetByText("Tradewind standard contract")).ToBeVisibleAsync();

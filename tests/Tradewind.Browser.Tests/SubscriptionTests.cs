@@ -13,7 +13,12 @@ public sealed partial class SubscriptionTests(AgreementsServer server) : IClassF
         var page = await server.NewPageAsync();
         await page.GotoAsync($"/products/{server.ProductSlug}");
 
-        await page.GetByRole(AriaRole.Region, new() { Name = "Team" }).GetByRole(AriaRole.Link, new() { Name = "Start 3-day free trial" }).ClickAsync();
+        // The sidebar's trial button leads to the same subscribe page as the trial plan's own button.
+        var planHref = await page.GetByRole(AriaRole.Region, new() { Name = "Team" }).GetByRole(AriaRole.Link, new() { Name = "Start 3-day free trial" }).GetAttributeAsync("href");
+        Assert.Matches($"^/products/{server.ProductSlug}/subscribe/[0-9a-f-]{{36}}$", planHref);
+        var sidebarTrial = page.GetByRole(AriaRole.Complementary, new() { Name = "About this product" }).GetByRole(AriaRole.Link, new() { Name = "Start 3-day free trial" });
+        await Expect(sidebarTrial).ToHaveAttributeAsync("href", planHref!);
+        await sidebarTrial.ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/signin"));
         await page.GetByRole(AriaRole.Link, new() { Name = "Create a buyer account" }).ClickAsync();
         await AgreementsServer.FillSignUpAsync(page, "Kanda Books K.K.", "haruka@kanda.example");
@@ -42,13 +47,16 @@ public sealed partial class SubscriptionTests(AgreementsServer server) : IClassF
         var page = await SubscribedBuyerAsync("Ochanomizu Press", "ren@ochanomizu.example");
         await Expect(page.Locator("[data-status]")).ToHaveTextAsync("Free trial");
         await Expect(page.GetByText("(3 days left)")).ToBeVisibleAsync();
+        var trialEnds = await TrialEndDateAsync(page);
+        await Expect(Fact(page, "Current period")).ToHaveCountAsync(0);
 
         server.Clock.Advance(TimeSpan.FromDays(3).Add(TimeSpan.FromMinutes(5)));
         await server.SweepAsync();
         await page.ReloadAsync();
 
         await Expect(page.Locator("[data-status]")).ToHaveTextAsync("Active");
-        await Expect(page.GetByText("Current period")).ToBeVisibleAsync();
+        await Expect(Fact(page, "Current period")).ToHaveTextAsync(new Regex($"^\\s*{Regex.Escape(trialEnds)} – "));
+        await Expect(page.GetByText("days left")).ToHaveCountAsync(0);
     }
 
     [Fact]
@@ -56,13 +64,18 @@ public sealed partial class SubscriptionTests(AgreementsServer server) : IClassF
     {
         var page = await SubscribedBuyerAsync("Jimbocho Maps", "aoi@jimbocho.example");
 
+        var trialEnds = await TrialEndDateAsync(page);
+
         await page.GetByRole(AriaRole.Button, new() { Name = "Cancel at the end of the trial" }).ClickAsync();
         await Expect(page.Locator("[data-status]")).ToHaveTextAsync("Cancels at period end");
+        await Expect(Fact(page, "Cancels on")).ToHaveTextAsync(trialEnds);
         server.Clock.Advance(TimeSpan.FromDays(3).Add(TimeSpan.FromMinutes(5)));
         await server.SweepAsync();
         await page.ReloadAsync();
 
         await Expect(page.Locator("[data-status]")).ToHaveTextAsync("Cancelled");
+        await Expect(Fact(page, "Ended")).ToHaveTextAsync(trialEnds);
+        await Expect(Fact(page, "Current period")).ToHaveCountAsync(0);
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Subscribe again" })).ToBeVisibleAsync();
     }
 
@@ -76,6 +89,19 @@ public sealed partial class SubscriptionTests(AgreementsServer server) : IClassF
         await page.GetByRole(AriaRole.Link, new() { Name = "See this subscription in your account" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = server.ProductTitle })).ToBeVisibleAsync();
         return page;
+    }
+
+    /// <summary>The value of one fact (a <c>dt</c>/<c>dd</c> pair) on the subscription's page.</summary>
+    private static ILocator Fact(IPage page, string label) =>
+        page.Locator($"xpath=//dl[contains(@class, 'facts')]//dt[normalize-space()='{label}']/following-sibling::dd[1]");
+
+    /// <summary>The date the free trial ends, as the page shows it (without the days left).</summary>
+    private static async Task<string> TrialEndDateAsync(IPage page)
+    {
+        var text = (await Fact(page, "Free trial ends").InnerTextAsync()).Trim();
+        var date = text.Split('(')[0].Trim();
+        Assert.NotEmpty(date);
+        return date;
     }
 
     [GeneratedRegex("^TW[A-Z2-9]{11}$")]
