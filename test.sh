@@ -125,6 +125,7 @@ run unit-accounts tests/Modules/Tradewind.Accounts.Tests
 run unit-catalog tests/Modules/Tradewind.Catalog.Tests
 run unit-localization tests/Modules/Tradewind.Localization.Tests "TRADEWIND_APY_URL=$apy_url"
 run unit-payments tests/Modules/Tradewind.Payments.Tests
+run unit-agreements tests/Modules/Tradewind.Agreements.Tests
 run unit-webhooks tests/Modules/Tradewind.Webhooks.Tests
 run unit-tax tests/Modules/Tradewind.Tax.Tests
 run architecture tests/Tradewind.Architecture.Tests

@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Xml.Linq;
 using Microsoft.EntityFrameworkCore;
 using Tradewind.Accounts;
+using Tradewind.Agreements;
 using Tradewind.Catalog;
 using Tradewind.Localization;
 using Tradewind.Payments;
@@ -27,6 +28,7 @@ public sealed class ModuleTests
         typeof(CatalogModule).Assembly,
         typeof(LocalizationModule).Assembly,
         typeof(PaymentsModule).Assembly,
+        typeof(AgreementsModule).Assembly,
         typeof(WebhooksModule).Assembly,
         typeof(TaxModule).Assembly,
     ];

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.Extensions.DependencyInjection;
 using Tradewind.Accounts;
+using Tradewind.Agreements;
 using Tradewind.Catalog;
 using Tradewind.Localization;
 using Tradewind.Payments;
@@ -21,6 +22,7 @@ public sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<Tra
     {
         var services = new ServiceCollection()
             .AddAccountsModule()
+            .AddAgreementsModule()
             .AddCatalogModule()
             .AddLocalizationModule()
             .AddPaymentsModule()

@@ -73,4 +73,10 @@ public interface IAccountsCommands
     Task<SignInOutcome> SignInWithPasswordAsync(string email, string password, bool remember, CancellationToken cancellationToken);
 
     Task SignOutAsync();
+
+    /// <summary>Creates a buyer organisation with its billing profile and first user in one transaction (nothing is left half-created).</summary>
+    Task<BuyerSignedUp> SignUpBuyerAsync(BuyerSignUp signUp, CancellationToken cancellationToken);
+
+    /// <summary>Replaces a buyer organisation's billing profile.</summary>
+    Task<BuyerProfileDto> UpdateBuyerProfileAsync(OrganisationId buyerId, BuyerProfileInput profile, string actor, CancellationToken cancellationToken);
 }

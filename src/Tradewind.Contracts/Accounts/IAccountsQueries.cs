@@ -72,4 +72,10 @@ public interface IAccountsQueries
     Task<Page<AuditEntryDto>> ListAuditTrailAsync(OrganisationId? organisationId, PageRequest page, CancellationToken cancellationToken);
 
     Task<bool> AnyOrganisationAsync(CancellationToken cancellationToken);
+
+    /// <summary>A buyer organisation's billing profile; null when it has none (buyers created before self-service sign-up).</summary>
+    Task<BuyerProfileDto?> FindBuyerProfileAsync(OrganisationId buyerId, CancellationToken cancellationToken);
+
+    /// <summary>The people of one organisation, by e-mail.</summary>
+    Task<IReadOnlyList<UserDto>> ListUsersAsync(OrganisationId organisationId, CancellationToken cancellationToken);
 }

@@ -35,6 +35,7 @@ internal sealed partial class DemoSeeder(
     ITaxQuotes taxQuotes,
     TimeProvider clock,
     DatabaseSettings database,
+    IServiceProvider services,
     ILogger<DemoSeeder> logger)
 {
     public const string CredentialsFileName = "demo-credentials.json";
@@ -149,12 +150,21 @@ internal sealed partial class DemoSeeder(
         await SeedTaxAsync(cancellationToken);
 
         UserDto? firstBuyer = null;
+        var buyers = new List<(OrganisationDto, UserDto)>();
         foreach (var buyer in DemoCatalog.Buyers)
         {
             var org = await accounts.CreateOrganisationAsync(new NewOrganisation(buyer.Name, OrganisationKind.Buyer, buyer.CountryCode, buyer.SubdivisionCode), Actor, cancellationToken);
             var user = await accounts.CreateUserAsync(new NewUser(org.Id, $"{buyer.EmailLocalPart}@{EmailDomain}", buyer.ContactName, password), Actor, cancellationToken);
             firstBuyer ??= user;
+            buyers.Add((org, user));
         }
+
+        await accounts.UpdateBuyerProfileAsync(
+            buyers[0].Item1.Id,
+            new BuyerProfileInput(new PostalAddress("Industriestraße 12", null, "Stuttgart", "70565", null, "DE"), "DE136695976", "EUR", "de", "Europe/Berlin"),
+            Actor,
+            cancellationToken);
+        await SeedAgreementsAsync(buyers, cancellationToken);
 
         await SeedExchangeRatesAsync(cancellationToken);
 

@@ -13,6 +13,7 @@ using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using Scalar.AspNetCore;
 using Tradewind.Accounts;
+using Tradewind.Agreements;
 using Tradewind.Catalog;
 using Tradewind.Contracts.Accounts;
 using Tradewind.Contracts.Catalog;
@@ -48,6 +49,7 @@ internal static class TradewindHost
         // Keys in the database: a cookie issued by one node is read by every other, and survives restarts.
         services.AddDataProtection().SetApplicationName("Tradewind").PersistKeysToDbContext<TradewindDbContext>();
         services.AddAccountsModule();
+        services.AddAgreementsModule();
         services.AddCatalogModule();
         services.AddLocalizationModule();
         services.AddPaymentsModule();
@@ -124,6 +126,8 @@ internal static class TradewindHost
         api.MapReviewApi();
         app.MapMediaFiles();
         api.MapCatalogSearchApi();
+        api.MapAgreementsApi();
+        api.MapTicketsApi();
         api.MapWebhooksApi();
         api.MapTranslationsApi();
 

@@ -440,6 +440,51 @@ namespace Tradewind.Migrations.Postgres.Migrations
                     b.ToTable("accounts_seller_bank_accounts", (string)null);
                 });
 
+            modelBuilder.Entity("Tradewind.Accounts.BuyerProfiles.BuyerProfile", b =>
+                {
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("InvoiceCurrency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("invoice_currency")
+                        .IsFixedLength();
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("language");
+
+                    b.Property<string>("TaxId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("tax_id");
+
+                    b.Property<string>("TaxIdDisplay")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("tax_id_display");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("time_zone");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("OrganisationId")
+                        .HasName("pk_accounts_buyer_profiles");
+
+                    b.ToTable("accounts_buyer_profiles", (string)null);
+                });
+
             modelBuilder.Entity("Tradewind.Accounts.OperatorEntities.OperatorEntity", b =>
                 {
                     b.Property<Guid>("Id")
@@ -857,6 +902,484 @@ namespace Tradewind.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_accounts_users_organisation_id");
 
                     b.ToTable("accounts_users", (string)null);
+                });
+
+            modelBuilder.Entity("Tradewind.Agreements.Agreements.Agreement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("accepted_at");
+
+                    b.Property<DateTimeOffset?>("BillingAnchor")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("billing_anchor");
+
+                    b.Property<string>("BuyerCountry")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character(2)")
+                        .HasColumnName("buyer_country")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("BuyerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("buyer_id");
+
+                    b.Property<string>("BuyerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("buyer_name");
+
+                    b.Property<DateTimeOffset?>("CancelAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cancel_at");
+
+                    b.Property<DateTimeOffset?>("ContractEndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("contract_ends_at");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<string>("CustomerIdentifier")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("customer_identifier");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<DateTimeOffset?>("FirstUsageAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_usage_at");
+
+                    b.Property<string>("LicenceKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("licence_kind");
+
+                    b.Property<string>("LicenceLanguage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("licence_language");
+
+                    b.Property<string>("LicenceVersion")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("licence_version");
+
+                    b.Property<DateTimeOffset?>("NextReminderAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_reminder_at");
+
+                    b.Property<DateTimeOffset?>("PeriodEnd")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("period_end");
+
+                    b.Property<DateTimeOffset?>("PeriodStart")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("period_start");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("plan_id");
+
+                    b.Property<int>("PlanVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("plan_version");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("product_id");
+
+                    b.Property<string>("ProductSlug")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("product_slug");
+
+                    b.Property<string>("ProductTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("product_title");
+
+                    b.Property<DateTimeOffset?>("Reminder1SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reminder1sent_at");
+
+                    b.Property<DateTimeOffset?>("Reminder7SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reminder7sent_at");
+
+                    b.Property<Guid>("SellerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("seller_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("StatusBeforeSuspension")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status_before_suspension");
+
+                    b.Property<string>("SuspensionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("suspension_reason");
+
+                    b.Property<string>("TermsJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("terms_json");
+
+                    b.Property<DateTimeOffset?>("TrialEndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("trial_ends_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_agreements_agreements");
+
+                    b.HasIndex("CustomerIdentifier")
+                        .HasDatabaseName("ix_agreements_agreements_customer_identifier");
+
+                    b.HasIndex("SellerId", "Status")
+                        .HasDatabaseName("ix_agreements_agreements_seller_id_status");
+
+                    b.HasIndex("Status", "PeriodEnd")
+                        .HasDatabaseName("ix_agreements_agreements_status_period_end");
+
+                    b.HasIndex("Status", "TrialEndsAt")
+                        .HasDatabaseName("ix_agreements_agreements_status_trial_ends_at");
+
+                    b.HasIndex("BuyerId", "ProductId", "Status")
+                        .HasDatabaseName("ix_agreements_agreements_buyer_id_product_id_status");
+
+                    b.ToTable("agreements_agreements", (string)null);
+                });
+
+            modelBuilder.Entity("Tradewind.Agreements.Agreements.AgreementEntitlement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agreement_id");
+
+                    b.Property<Guid>("BuyerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("buyer_id");
+
+                    b.Property<string>("CustomerIdentifier")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("customer_identifier");
+
+                    b.Property<string>("Dimension")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("dimension");
+
+                    b.Property<bool>("IsTrialQuota")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_trial_quota");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("product_id");
+
+                    b.Property<decimal?>("Quantity")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("numeric(20,6)")
+                        .HasColumnName("quantity");
+
+                    b.Property<Guid>("SellerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("seller_id");
+
+                    b.Property<bool>("Unlimited")
+                        .HasColumnType("boolean")
+                        .HasColumnName("unlimited");
+
+                    b.Property<DateTimeOffset>("ValidFrom")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateTimeOffset?>("ValidTo")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("valid_to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_agreements_entitlements");
+
+                    b.HasIndex("AgreementId")
+                        .HasDatabaseName("ix_agreements_entitlements_agreement_id");
+
+                    b.HasIndex("BuyerId")
+                        .HasDatabaseName("ix_agreements_entitlements_buyer_id");
+
+                    b.HasIndex("SellerId", "ProductId")
+                        .HasDatabaseName("ix_agreements_entitlements_seller_id_product_id");
+
+                    b.HasIndex("ProductId", "CustomerIdentifier", "Dimension")
+                        .HasDatabaseName("ix_agreements_entitlements_product_id_customer_identifier_dime");
+
+                    b.ToTable("agreements_entitlements", (string)null);
+                });
+
+            modelBuilder.Entity("Tradewind.Agreements.Agreements.Customer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BuyerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("buyer_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("HadTrial")
+                        .HasColumnType("boolean")
+                        .HasColumnName("had_trial");
+
+                    b.Property<string>("Identifier")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("identifier");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("product_id");
+
+                    b.Property<Guid>("SellerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("seller_id");
+
+                    b.Property<int>("Subscriptions")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("subscriptions");
+
+                    b.HasKey("Id")
+                        .HasName("pk_agreements_customers");
+
+                    b.HasIndex("Identifier")
+                        .IsUnique()
+                        .HasDatabaseName("ix_agreements_customers_identifier");
+
+                    b.HasIndex("BuyerId", "ProductId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_agreements_customers_buyer_id_product_id");
+
+                    b.ToTable("agreements_customers", (string)null);
+                });
+
+            modelBuilder.Entity("Tradewind.Agreements.Fulfilment.RegistrationToken", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agreement_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("hash")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("SellerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("seller_id");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("used_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_agreements_registration_tokens");
+
+                    b.HasIndex("AgreementId")
+                        .HasDatabaseName("ix_agreements_registration_tokens_agreement_id");
+
+                    b.HasIndex("Hash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_agreements_registration_tokens_hash");
+
+                    b.ToTable("agreements_registration_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("Tradewind.Agreements.Support.Ticket", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agreement_id");
+
+                    b.Property<Guid>("BuyerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("buyer_id");
+
+                    b.Property<string>("BuyerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("buyer_name");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("category");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("product_id");
+
+                    b.Property<string>("ProductTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("product_title");
+
+                    b.Property<Guid>("SellerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("seller_id");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("severity");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("subject");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_agreements_tickets");
+
+                    b.HasIndex("AgreementId")
+                        .HasDatabaseName("ix_agreements_tickets_agreement_id");
+
+                    b.HasIndex("BuyerId", "Status")
+                        .HasDatabaseName("ix_agreements_tickets_buyer_id_status");
+
+                    b.HasIndex("SellerId", "Status")
+                        .HasDatabaseName("ix_agreements_tickets_seller_id_status");
+
+                    b.ToTable("agreements_tickets", (string)null);
+                });
+
+            modelBuilder.Entity("Tradewind.Agreements.Support.TicketMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("author_name");
+
+                    b.Property<string>("AuthorRole")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("author_role");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("text");
+
+                    b.Property<Guid>("TicketId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("ticket_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_agreements_ticket_messages");
+
+                    b.HasIndex("TicketId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_agreements_ticket_messages_ticket_id_number");
+
+                    b.ToTable("agreements_ticket_messages", (string)null);
                 });
 
             modelBuilder.Entity("Tradewind.Catalog.Categories.Category", b =>
@@ -2315,6 +2838,68 @@ namespace Tradewind.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_accounts_seller_bank_accounts_accounts_seller_entities_sell");
                 });
 
+            modelBuilder.Entity("Tradewind.Accounts.BuyerProfiles.BuyerProfile", b =>
+                {
+                    b.HasOne("Tradewind.Accounts.Organisations.Organisation", null)
+                        .WithOne()
+                        .HasForeignKey("Tradewind.Accounts.BuyerProfiles.BuyerProfile", "OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_accounts_buyer_profiles_accounts_organisations_organisation");
+
+                    b.OwnsOne("Tradewind.Accounts.Addresses.Address", "Address", b1 =>
+                        {
+                            b1.Property<Guid>("BuyerProfileOrganisationId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("organisation_id");
+
+                            b1.Property<string>("City")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("address_city");
+
+                            b1.Property<string>("CountryCode")
+                                .IsRequired()
+                                .HasMaxLength(2)
+                                .HasColumnType("character(2)")
+                                .HasColumnName("address_country_code")
+                                .IsFixedLength();
+
+                            b1.Property<string>("Line1")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("address_line1");
+
+                            b1.Property<string>("Line2")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("address_line2");
+
+                            b1.Property<string>("PostalCode")
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)")
+                                .HasColumnName("address_postal_code");
+
+                            b1.Property<string>("Region")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("address_region");
+
+                            b1.HasKey("BuyerProfileOrganisationId");
+
+                            b1.ToTable("accounts_buyer_profiles");
+
+                            b1.WithOwner()
+                                .HasForeignKey("BuyerProfileOrganisationId")
+                                .HasConstraintName("fk_accounts_buyer_profiles_accounts_buyer_profiles_organisatio");
+                        });
+
+                    b.Navigation("Address")
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Tradewind.Accounts.OperatorEntities.OperatorEntity", b =>
                 {
                     b.OwnsMany("Tradewind.Accounts.OperatorEntities.CollectionAccount", "CollectionAccounts", b1 =>
@@ -2564,6 +3149,46 @@ namespace Tradewind.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_accounts_users_accounts_organisations_organisation_id");
                 });
 
+            modelBuilder.Entity("Tradewind.Agreements.Agreements.AgreementEntitlement", b =>
+                {
+                    b.HasOne("Tradewind.Agreements.Agreements.Agreement", null)
+                        .WithMany("Entitlements")
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_agreements_entitlements_agreements_agreements_agreement_id");
+                });
+
+            modelBuilder.Entity("Tradewind.Agreements.Fulfilment.RegistrationToken", b =>
+                {
+                    b.HasOne("Tradewind.Agreements.Agreements.Agreement", null)
+                        .WithMany()
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_agreements_registration_tokens_agreements_agreements_agreem");
+                });
+
+            modelBuilder.Entity("Tradewind.Agreements.Support.Ticket", b =>
+                {
+                    b.HasOne("Tradewind.Agreements.Agreements.Agreement", null)
+                        .WithMany()
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_agreements_tickets_agreements_agreements_agreement_id");
+                });
+
+            modelBuilder.Entity("Tradewind.Agreements.Support.TicketMessage", b =>
+                {
+                    b.HasOne("Tradewind.Agreements.Support.Ticket", null)
+                        .WithMany("Messages")
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_agreements_ticket_messages_agreements_tickets_ticket_id");
+                });
+
             modelBuilder.Entity("Tradewind.Catalog.Categories.ProductCategory", b =>
                 {
                     b.HasOne("Tradewind.Catalog.Categories.Category", null)
@@ -2664,6 +3289,16 @@ namespace Tradewind.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_webhooks_deliveries_webhooks_endpoints_endpoint_id");
+                });
+
+            modelBuilder.Entity("Tradewind.Agreements.Agreements.Agreement", b =>
+                {
+                    b.Navigation("Entitlements");
+                });
+
+            modelBuilder.Entity("Tradewind.Agreements.Support.Ticket", b =>
+                {
+                    b.Navigation("Messages");
                 });
 
             modelBuilder.Entity("Tradewind.Catalog.Listings.Listing", b =>

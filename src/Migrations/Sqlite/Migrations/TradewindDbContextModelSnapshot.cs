@@ -428,6 +428,51 @@ namespace Tradewind.Migrations.Sqlite.Migrations
                     b.ToTable("accounts_seller_bank_accounts", (string)null);
                 });
 
+            modelBuilder.Entity("Tradewind.Accounts.BuyerProfiles.BuyerProfile", b =>
+                {
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("InvoiceCurrency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("invoice_currency")
+                        .IsFixedLength();
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("language");
+
+                    b.Property<string>("TaxId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tax_id");
+
+                    b.Property<string>("TaxIdDisplay")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tax_id_display");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("time_zone");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("OrganisationId")
+                        .HasName("pk_accounts_buyer_profiles");
+
+                    b.ToTable("accounts_buyer_profiles", (string)null);
+                });
+
             modelBuilder.Entity("Tradewind.Accounts.OperatorEntities.OperatorEntity", b =>
                 {
                     b.Property<Guid>("Id")
@@ -845,6 +890,484 @@ namespace Tradewind.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_accounts_users_organisation_id");
 
                     b.ToTable("accounts_users", (string)null);
+                });
+
+            modelBuilder.Entity("Tradewind.Agreements.Agreements.Agreement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AcceptedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("accepted_at");
+
+                    b.Property<long?>("BillingAnchor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("billing_anchor");
+
+                    b.Property<string>("BuyerCountry")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("buyer_country")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("BuyerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("buyer_id");
+
+                    b.Property<string>("BuyerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("buyer_name");
+
+                    b.Property<long?>("CancelAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cancel_at");
+
+                    b.Property<long?>("ContractEndsAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("contract_ends_at");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<string>("CustomerIdentifier")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_identifier");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ended_at");
+
+                    b.Property<long?>("FirstUsageAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("first_usage_at");
+
+                    b.Property<string>("LicenceKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("licence_kind");
+
+                    b.Property<string>("LicenceLanguage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("licence_language");
+
+                    b.Property<string>("LicenceVersion")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("licence_version");
+
+                    b.Property<long?>("NextReminderAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("next_reminder_at");
+
+                    b.Property<long?>("PeriodEnd")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("period_end");
+
+                    b.Property<long?>("PeriodStart")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("period_start");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("plan_id");
+
+                    b.Property<int>("PlanVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("plan_version");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_id");
+
+                    b.Property<string>("ProductSlug")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_slug");
+
+                    b.Property<string>("ProductTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_title");
+
+                    b.Property<long?>("Reminder1SentAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reminder1sent_at");
+
+                    b.Property<long?>("Reminder7SentAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reminder7sent_at");
+
+                    b.Property<Guid>("SellerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("seller_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("StatusBeforeSuspension")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status_before_suspension");
+
+                    b.Property<string>("SuspensionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("suspension_reason");
+
+                    b.Property<string>("TermsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("terms_json");
+
+                    b.Property<long?>("TrialEndsAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("trial_ends_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_agreements_agreements");
+
+                    b.HasIndex("CustomerIdentifier")
+                        .HasDatabaseName("ix_agreements_agreements_customer_identifier");
+
+                    b.HasIndex("SellerId", "Status")
+                        .HasDatabaseName("ix_agreements_agreements_seller_id_status");
+
+                    b.HasIndex("Status", "PeriodEnd")
+                        .HasDatabaseName("ix_agreements_agreements_status_period_end");
+
+                    b.HasIndex("Status", "TrialEndsAt")
+                        .HasDatabaseName("ix_agreements_agreements_status_trial_ends_at");
+
+                    b.HasIndex("BuyerId", "ProductId", "Status")
+                        .HasDatabaseName("ix_agreements_agreements_buyer_id_product_id_status");
+
+                    b.ToTable("agreements_agreements", (string)null);
+                });
+
+            modelBuilder.Entity("Tradewind.Agreements.Agreements.AgreementEntitlement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agreement_id");
+
+                    b.Property<Guid>("BuyerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("buyer_id");
+
+                    b.Property<string>("CustomerIdentifier")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_identifier");
+
+                    b.Property<string>("Dimension")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dimension");
+
+                    b.Property<bool>("IsTrialQuota")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_trial_quota");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_id");
+
+                    b.Property<decimal?>("Quantity")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("quantity");
+
+                    b.Property<Guid>("SellerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("seller_id");
+
+                    b.Property<bool>("Unlimited")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("unlimited");
+
+                    b.Property<long>("ValidFrom")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("valid_from");
+
+                    b.Property<long?>("ValidTo")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("valid_to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_agreements_entitlements");
+
+                    b.HasIndex("AgreementId")
+                        .HasDatabaseName("ix_agreements_entitlements_agreement_id");
+
+                    b.HasIndex("BuyerId")
+                        .HasDatabaseName("ix_agreements_entitlements_buyer_id");
+
+                    b.HasIndex("SellerId", "ProductId")
+                        .HasDatabaseName("ix_agreements_entitlements_seller_id_product_id");
+
+                    b.HasIndex("ProductId", "CustomerIdentifier", "Dimension")
+                        .HasDatabaseName("ix_agreements_entitlements_product_id_customer_identifier_dimension");
+
+                    b.ToTable("agreements_entitlements", (string)null);
+                });
+
+            modelBuilder.Entity("Tradewind.Agreements.Agreements.Customer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BuyerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("buyer_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("HadTrial")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("had_trial");
+
+                    b.Property<string>("Identifier")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("identifier");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_id");
+
+                    b.Property<Guid>("SellerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("seller_id");
+
+                    b.Property<int>("Subscriptions")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("subscriptions");
+
+                    b.HasKey("Id")
+                        .HasName("pk_agreements_customers");
+
+                    b.HasIndex("Identifier")
+                        .IsUnique()
+                        .HasDatabaseName("ix_agreements_customers_identifier");
+
+                    b.HasIndex("BuyerId", "ProductId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_agreements_customers_buyer_id_product_id");
+
+                    b.ToTable("agreements_customers", (string)null);
+                });
+
+            modelBuilder.Entity("Tradewind.Agreements.Fulfilment.RegistrationToken", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agreement_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hash")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("SellerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("seller_id");
+
+                    b.Property<long?>("UsedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("used_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_agreements_registration_tokens");
+
+                    b.HasIndex("AgreementId")
+                        .HasDatabaseName("ix_agreements_registration_tokens_agreement_id");
+
+                    b.HasIndex("Hash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_agreements_registration_tokens_hash");
+
+                    b.ToTable("agreements_registration_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("Tradewind.Agreements.Support.Ticket", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agreement_id");
+
+                    b.Property<Guid>("BuyerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("buyer_id");
+
+                    b.Property<string>("BuyerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("buyer_name");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("opened_at");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_id");
+
+                    b.Property<string>("ProductTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_title");
+
+                    b.Property<Guid>("SellerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("seller_id");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("severity");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_agreements_tickets");
+
+                    b.HasIndex("AgreementId")
+                        .HasDatabaseName("ix_agreements_tickets_agreement_id");
+
+                    b.HasIndex("BuyerId", "Status")
+                        .HasDatabaseName("ix_agreements_tickets_buyer_id_status");
+
+                    b.HasIndex("SellerId", "Status")
+                        .HasDatabaseName("ix_agreements_tickets_seller_id_status");
+
+                    b.ToTable("agreements_tickets", (string)null);
+                });
+
+            modelBuilder.Entity("Tradewind.Agreements.Support.TicketMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author_name");
+
+                    b.Property<string>("AuthorRole")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author_role");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.Property<Guid>("TicketId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ticket_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_agreements_ticket_messages");
+
+                    b.HasIndex("TicketId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_agreements_ticket_messages_ticket_id_number");
+
+                    b.ToTable("agreements_ticket_messages", (string)null);
                 });
 
             modelBuilder.Entity("Tradewind.Catalog.Categories.Category", b =>
@@ -2303,6 +2826,68 @@ namespace Tradewind.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_accounts_seller_bank_accounts_accounts_seller_entities_seller_entity_id");
                 });
 
+            modelBuilder.Entity("Tradewind.Accounts.BuyerProfiles.BuyerProfile", b =>
+                {
+                    b.HasOne("Tradewind.Accounts.Organisations.Organisation", null)
+                        .WithOne()
+                        .HasForeignKey("Tradewind.Accounts.BuyerProfiles.BuyerProfile", "OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_accounts_buyer_profiles_accounts_organisations_organisation_id");
+
+                    b.OwnsOne("Tradewind.Accounts.Addresses.Address", "Address", b1 =>
+                        {
+                            b1.Property<Guid>("BuyerProfileOrganisationId")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("organisation_id");
+
+                            b1.Property<string>("City")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("address_city");
+
+                            b1.Property<string>("CountryCode")
+                                .IsRequired()
+                                .HasMaxLength(2)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("address_country_code")
+                                .IsFixedLength();
+
+                            b1.Property<string>("Line1")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("address_line1");
+
+                            b1.Property<string>("Line2")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("address_line2");
+
+                            b1.Property<string>("PostalCode")
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("address_postal_code");
+
+                            b1.Property<string>("Region")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("address_region");
+
+                            b1.HasKey("BuyerProfileOrganisationId");
+
+                            b1.ToTable("accounts_buyer_profiles");
+
+                            b1.WithOwner()
+                                .HasForeignKey("BuyerProfileOrganisationId")
+                                .HasConstraintName("fk_accounts_buyer_profiles_accounts_buyer_profiles_organisation_id");
+                        });
+
+                    b.Navigation("Address")
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Tradewind.Accounts.OperatorEntities.OperatorEntity", b =>
                 {
                     b.OwnsMany("Tradewind.Accounts.OperatorEntities.CollectionAccount", "CollectionAccounts", b1 =>
@@ -2548,6 +3133,46 @@ namespace Tradewind.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_accounts_users_accounts_organisations_organisation_id");
                 });
 
+            modelBuilder.Entity("Tradewind.Agreements.Agreements.AgreementEntitlement", b =>
+                {
+                    b.HasOne("Tradewind.Agreements.Agreements.Agreement", null)
+                        .WithMany("Entitlements")
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_agreements_entitlements_agreements_agreements_agreement_id");
+                });
+
+            modelBuilder.Entity("Tradewind.Agreements.Fulfilment.RegistrationToken", b =>
+                {
+                    b.HasOne("Tradewind.Agreements.Agreements.Agreement", null)
+                        .WithMany()
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_agreements_registration_tokens_agreements_agreements_agreement_id");
+                });
+
+            modelBuilder.Entity("Tradewind.Agreements.Support.Ticket", b =>
+                {
+                    b.HasOne("Tradewind.Agreements.Agreements.Agreement", null)
+                        .WithMany()
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_agreements_tickets_agreements_agreements_agreement_id");
+                });
+
+            modelBuilder.Entity("Tradewind.Agreements.Support.TicketMessage", b =>
+                {
+                    b.HasOne("Tradewind.Agreements.Support.Ticket", null)
+                        .WithMany("Messages")
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_agreements_ticket_messages_agreements_tickets_ticket_id");
+                });
+
             modelBuilder.Entity("Tradewind.Catalog.Categories.ProductCategory", b =>
                 {
                     b.HasOne("Tradewind.Catalog.Categories.Category", null)
@@ -2648,6 +3273,16 @@ namespace Tradewind.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_webhooks_deliveries_webhooks_endpoints_endpoint_id");
+                });
+
+            modelBuilder.Entity("Tradewind.Agreements.Agreements.Agreement", b =>
+                {
+                    b.Navigation("Entitlements");
+                });
+
+            modelBuilder.Entity("Tradewind.Agreements.Support.Ticket", b =>
+                {
+                    b.Navigation("Messages");
                 });
 
             modelBuilder.Entity("Tradewind.Catalog.Listings.Listing", b =>

@@ -5,6 +5,7 @@ using Tradewind.Accounts.Addresses;
 using Tradewind.Accounts.ApiKeys;
 using Tradewind.Accounts.AwsAccessKeys;
 using Tradewind.Accounts.BankAccounts;
+using Tradewind.Accounts.BuyerProfiles;
 using Tradewind.Accounts.OperatorEntities;
 using Tradewind.Accounts.Organisations;
 using Tradewind.Accounts.Routing;
@@ -29,6 +30,20 @@ internal sealed class AccountsModel : IModelContributor
             e.Property(o => o.SubdivisionCode).HasMaxLength(6);
             e.Ignore(o => o.Role);
             e.HasIndex(o => new { o.Kind, o.Name });
+        });
+
+        modelBuilder.Entity<BuyerProfile>(e =>
+        {
+            e.ToTable("accounts_buyer_profiles");
+            e.HasKey(p => p.OrganisationId);
+            e.OwnsOne(p => p.Address, ConfigureAddress);
+            e.Navigation(p => p.Address).IsRequired();
+            e.Property(p => p.TaxId).HasMaxLength(40);
+            e.Property(p => p.TaxIdDisplay).HasMaxLength(60);
+            e.Property(p => p.InvoiceCurrency).HasMaxLength(3).IsFixedLength();
+            e.Property(p => p.Language).HasMaxLength(20);
+            e.Property(p => p.TimeZone).HasMaxLength(64);
+            e.HasOne<Organisation>().WithOne().HasForeignKey<BuyerProfile>(p => p.OrganisationId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<OperatorEntity>(e =>

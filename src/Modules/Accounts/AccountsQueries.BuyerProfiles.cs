@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+using Tradewind.Accounts.BuyerProfiles;
+using Tradewind.Accounts.Organisations;
+using Tradewind.Accounts.Users;
+using Tradewind.Contracts.Accounts;
+using Tradewind.Primitives.Ids;
+
+namespace Tradewind.Accounts;
+
+internal sealed partial class AccountsQueries
+{
+    public async Task<BuyerProfileDto?> FindBuyerProfileAsync(OrganisationId buyerId, CancellationToken cancellationToken) =>
+        (await db.Set<BuyerProfile>().AsNoTracking().SingleOrDefaultAsync(p => p.OrganisationId == buyerId, cancellationToken))?.ToDto();
+
+    public async Task<IReadOnlyList<UserDto>> ListUsersAsync(OrganisationId organisationId, CancellationToken cancellationToken)
+    {
+        var organisation = await db.Set<Organisation>().AsNoTracking().SingleOrDefaultAsync(o => o.Id == organisationId, cancellationToken);
+        if (organisation is null)
+        {
+            return [];
+        }
+
+        var people = await db.Set<User>().AsNoTracking().Where(u => u.OrganisationId == organisationId).ToListAsync(cancellationToken);
+        return people.OrderBy(u => u.Email, StringComparer.OrdinalIgnoreCase)
+            .Select(u => new UserDto(UserId.From(u.Id), organisationId, u.Email ?? "", u.DisplayName, organisation.Role)).ToList();
+    }
+}

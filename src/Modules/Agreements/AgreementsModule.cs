@@ -1,0 +1,22 @@
+using Microsoft.Extensions.DependencyInjection;
+using Tradewind.Agreements.Data;
+using Tradewind.Agreements.Jobs;
+using Tradewind.Contracts.Agreements;
+using Tradewind.Persistence;
+
+namespace Tradewind.Agreements;
+
+/// <summary>Agreements (the accepted terms, copied), entitlements, the trial lifecycle, fulfilment tokens and support tickets.</summary>
+public static class AgreementsModule
+{
+    /// <summary>Needs an <see cref="Contracts.Webhooks.IWebhookPublisher"/> registered by the host (the Webhooks module).</summary>
+    public static IServiceCollection AddAgreementsModule(this IServiceCollection services)
+    {
+        services.AddSingleton<IModelContributor, AgreementsModel>();
+        services.AddOptions<AgreementsOptions>().BindConfiguration(AgreementsOptions.Section);
+        services.AddScoped<IAgreementsQueries, AgreementsQueries>();
+        services.AddScoped<IAgreementsCommands, AgreementsCommands>();
+        services.AddHostedService<AgreementLifecycleJob>();
+        return services;
+    }
+}

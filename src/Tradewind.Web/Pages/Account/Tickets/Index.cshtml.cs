@@ -1,0 +1,6 @@
+using Tradewind.Contracts.Agreements;
+using Tradewind.Web.Pages.Shared;
+
+namespace Tradewind.Web.Pages.Account.Tickets;
+
+internal sealed class IndexModel(IAgreementsQueries agreements) : TicketListPageModel(agreements);
