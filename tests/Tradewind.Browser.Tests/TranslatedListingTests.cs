@@ -34,7 +34,8 @@ public sealed class TranslatedListingTests(TradewindServer server)
         await Expect(spanish.Locator("p.lede")).ToHaveTextAsync("Búsqueda cada línea de registro en segundos.");
         await Expect(spanish.Locator("p.lede")).ToHaveAttributeAsync("lang", "es");
         var note = spanish.Locator("[data-translation=machine]");
-        await Expect(note).ToContainTextAsync("Machine-translated from English");
+        // The note is in the visitor's language too.
+        await Expect(note).ToContainTextAsync("Traducido automáticamente del inglés");
         // Prices follow the visitor's formatting culture: a decimal comma in Spanish.
         await Expect(spanish.Locator("table.pricing-table")).ToContainTextAsync(new Regex("12,50"));
         await note.GetByRole(AriaRole.Link).ClickAsync();
