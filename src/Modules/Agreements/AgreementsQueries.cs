@@ -88,6 +88,48 @@ internal sealed class AgreementsQueries(TradewindDbContext db) : IAgreementsQuer
         return candidates.OrderByDescending(e => e.ValidFrom).Select(AgreementsCommands.ToDto).FirstOrDefault();
     }
 
+    public async Task<IReadOnlyList<MeteringCustomer>> FindMeteringCustomersAsync(
+        IReadOnlyCollection<string> customerIdentifiers, IReadOnlyCollection<AgreementId> agreementIds, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(customerIdentifiers);
+        ArgumentNullException.ThrowIfNull(agreementIds);
+        var identifiers = customerIdentifiers.Distinct(StringComparer.Ordinal).ToList();
+        if (agreementIds.Count > 0)
+        {
+            var ids = agreementIds.Distinct().ToList();
+            identifiers.AddRange(await db.Set<Agreement>().AsNoTracking().Where(a => ids.Contains(a.Id)).Select(a => a.CustomerIdentifier).ToListAsync(cancellationToken));
+            identifiers = identifiers.Distinct(StringComparer.Ordinal).ToList();
+        }
+
+        if (identifiers.Count == 0)
+        {
+            return [];
+        }
+
+        var agreements = await db.Set<Agreement>().AsNoTracking().Include(a => a.Entitlements)
+            .Where(a => identifiers.Contains(a.CustomerIdentifier) && (a.EndedAt == null || a.EndedAt > since))
+            .ToListAsync(cancellationToken);
+        var customers = await db.Set<Customer>().AsNoTracking().Where(c => identifiers.Contains(c.Identifier)).ToListAsync(cancellationToken);
+        return customers.Select(c =>
+        {
+            var own = agreements.Where(a => a.CustomerIdentifier == c.Identifier).OrderBy(a => a.AcceptedAt).ToList();
+            return new MeteringCustomer(
+                c.Identifier,
+                c.ProductId,
+                c.SellerId,
+                c.BuyerId,
+                own.Count > 0 ? own[^1].BuyerName : "",
+                own.Select(a => new MeteringAgreement(
+                    a.Id,
+                    a.Status,
+                    a.AcceptedAt,
+                    a.EndedAt,
+                    (TermsJson.Read(a.TermsJson).Dimensions ?? []).Select(d => d.Key).ToList(),
+                    a.Entitlements.OrderBy(e => e.Dimension, StringComparer.Ordinal).ThenBy(e => e.ValidFrom).Select(AgreementsCommands.ToDto).ToList(),
+                    a.FirstUsageAt)).ToList());
+        }).ToList();
+    }
+
     public async Task<IReadOnlyList<AgreementDto>> ListWithPeriodsEndedAsync(DateTimeOffset asOf, int limit, CancellationToken cancellationToken)
     {
         var items = await db.Set<Agreement>().AsNoTracking().Include(a => a.Entitlements)

@@ -34,4 +34,5 @@ public sealed record AwsSigningCredential(
     string SecretAccessKey,
     OrganisationId OrganisationId,
     string OrganisationName,
-    DateTimeOffset? ExpiresAt);
+    DateTimeOffset? ExpiresAt,
+    string? BoundCustomerIdentifier = null);

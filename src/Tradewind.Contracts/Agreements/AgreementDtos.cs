@@ -121,3 +121,26 @@ public sealed record AgreementFilter(AgreementStatus? Status = null, ProductId? 
 
 /// <summary>What a sweep of the lifecycle did.</summary>
 public sealed record LifecycleSweepResult(int TrialsConverted, int RemindersSent, int CancellationsApplied, int ContractsExpired, int PeriodsRolled);
+
+/// <summary>What metering needs to judge a customer's records: the product, its seller and the agreements over time.</summary>
+public sealed record MeteringCustomer(
+    string CustomerIdentifier,
+    ProductId ProductId,
+    OrganisationId SellerId,
+    OrganisationId BuyerId,
+    string BuyerName,
+    IReadOnlyList<MeteringAgreement> Agreements);
+
+/// <summary>
+/// One agreement of a <see cref="MeteringCustomer"/>: in force in <c>[From, Until)</c> (<see cref="Until"/> null while it
+/// runs); records for a <see cref="AgreementStatus.Suspended"/> agreement are refused. <see cref="Dimensions"/> are the
+/// accepted plan's dimension keys.
+/// </summary>
+public sealed record MeteringAgreement(
+    AgreementId AgreementId,
+    AgreementStatus Status,
+    DateTimeOffset From,
+    DateTimeOffset? Until,
+    IReadOnlyList<string> Dimensions,
+    IReadOnlyList<EntitlementDto> Entitlements,
+    DateTimeOffset? FirstUsageAt);

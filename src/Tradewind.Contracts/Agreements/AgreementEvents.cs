@@ -35,3 +35,6 @@ public sealed record AgreementPeriodStarted(AgreementId AgreementId, DateTimeOff
 public sealed record SupportTicketOpened(TicketId TicketId, AgreementId AgreementId, OrganisationId BuyerId, OrganisationId SellerId, ProductId ProductId, TicketCategory Category, TicketSeverity Severity, DateTimeOffset OccurredAt) : IIntegrationEvent;
 
 public sealed record SupportTicketStatusChanged(TicketId TicketId, OrganisationId SellerId, TicketStatus Status, DateTimeOffset OccurredAt) : IIntegrationEvent;
+
+/// <summary>Metering received the agreement's first usage record (timestamped <see cref="FirstUsageAt"/>).</summary>
+public sealed record FirstUsageRecorded(AgreementId AgreementId, OrganisationId BuyerId, OrganisationId SellerId, ProductId ProductId, DateTimeOffset FirstUsageAt, DateTimeOffset OccurredAt) : IIntegrationEvent;

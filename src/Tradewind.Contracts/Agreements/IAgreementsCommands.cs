@@ -43,4 +43,10 @@ public interface IAgreementsCommands
 
     /// <summary>Adds a message; the seller may also set the status (waiting or solved), the buyer's message reopens.</summary>
     Task<TicketDto> ReplyToTicketAsync(TicketId id, string text, TicketStatus? status, AgreementsCaller caller, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Metering saw the agreement's first usage record (timestamped <paramref name="at"/>): sets <c>FirstUsageAt</c> once
+    /// (an earlier instant wins) and publishes the first-usage event. Idempotent.
+    /// </summary>
+    Task RecordFirstUsageAsync(AgreementId id, DateTimeOffset at, CancellationToken cancellationToken);
 }

@@ -20,6 +20,13 @@ public interface IAgreementsQueries
     /// </summary>
     Task<EntitlementDto?> FindEntitlementAsync(string customerIdentifier, ProductId productId, string dimension, DateTimeOffset at, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// For metering: the customers named by <paramref name="customerIdentifiers"/> or owning <paramref name="agreementIds"/>,
+    /// each with its agreements that were in force at or after <paramref name="since"/> (their entitlements and the
+    /// plan's dimensions). Unknown identifiers are simply absent. Not scoped: the caller checks the seller.
+    /// </summary>
+    Task<IReadOnlyList<MeteringCustomer>> FindMeteringCustomersAsync(IReadOnlyCollection<string> customerIdentifiers, IReadOnlyCollection<AgreementId> agreementIds, DateTimeOffset since, CancellationToken cancellationToken);
+
     /// <summary>For billing: agreements (trial excluded) whose billing period ended at or before <paramref name="asOf"/>, oldest first.</summary>
     Task<IReadOnlyList<AgreementDto>> ListWithPeriodsEndedAsync(DateTimeOffset asOf, int limit, CancellationToken cancellationToken);
 

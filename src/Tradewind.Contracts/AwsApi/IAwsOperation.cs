@@ -4,8 +4,12 @@ using Tradewind.Primitives.Ids;
 
 namespace Tradewind.Contracts.AwsApi;
 
-/// <summary>Who signed an AWS-compatible request: always a seller, through one of its AWS access keys.</summary>
-public sealed record AwsCaller(OrganisationId SellerId, string SellerName, AwsAccessKeyId KeyId, string AccessKeyId, string RequestId)
+/// <summary>
+/// Who signed an AWS-compatible request: always a seller, through one of its AWS access keys.
+/// <see cref="BoundCustomerIdentifier"/> is set when the key is bound to one customer (software the seller runs for that
+/// customer, which calls <c>MeterUsage</c> and <c>RegisterUsage</c> as AWS's buyer-side calls do).
+/// </summary>
+public sealed record AwsCaller(OrganisationId SellerId, string SellerName, AwsAccessKeyId KeyId, string AccessKeyId, string RequestId, string? BoundCustomerIdentifier = null)
 {
     /// <summary>How the audit trail names the caller.</summary>
     public string Actor => $"aws-access-key:{AccessKeyId}";

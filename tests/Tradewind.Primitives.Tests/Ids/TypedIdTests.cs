@@ -201,3 +201,12 @@ public sealed class MediaIdTests : TypedIdTests<MediaId>
 
     protected override bool TryParse(string? text, out MediaId id) => MediaId.TryParse(text, out id);
 }
+
+public sealed class UsageRecordIdTests : TypedIdTests<UsageRecordId>
+{
+    protected override UsageRecordId Create(TimeProvider clock) => UsageRecordId.New(clock);
+
+    protected override UsageRecordId Parse(string text) => UsageRecordId.Parse(text);
+
+    protected override bool TryParse(string? text, out UsageRecordId id) => UsageRecordId.TryParse(text, out id);
+}
