@@ -7,6 +7,7 @@ using Tradewind.Catalog;
 using Tradewind.Localization;
 using Tradewind.Payments;
 using Tradewind.Persistence;
+using Tradewind.Metering;
 using Tradewind.Tax;
 using Tradewind.Webhooks;
 
@@ -31,6 +32,7 @@ public sealed class ModuleTests
         typeof(AgreementsModule).Assembly,
         typeof(WebhooksModule).Assembly,
         typeof(TaxModule).Assembly,
+        typeof(MeteringModule).Assembly,
     ];
 
     [Fact]

@@ -8,6 +8,7 @@ using Tradewind.Localization;
 using Tradewind.Payments;
 using Tradewind.Persistence;
 using Tradewind.Webhooks;
+using Tradewind.Metering;
 using Tradewind.Tax;
 
 namespace Tradewind.Migrations.Postgres;
@@ -28,6 +29,7 @@ public sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<Tra
             .AddPaymentsModule()
             .AddWebhooksModule()
             .AddTaxModule()
+            .AddMeteringModule()
             .BuildServiceProvider();
         var options = new DbContextOptionsBuilder<TradewindDbContext>();
         new DatabaseSettings(DatabaseProvider.Postgres, "Host=localhost;Database=tradewind_design;Username=tradewind", ".").Configure(options);

@@ -22,6 +22,7 @@ using Tradewind.Contracts.Localization;
 using Tradewind.Localization;
 using Tradewind.Payments;
 using Tradewind.Persistence;
+using Tradewind.Metering;
 using Tradewind.Tax;
 using Tradewind.Web.Api;
 using Tradewind.Web.AwsApi;
@@ -55,6 +56,7 @@ internal static class TradewindHost
         services.AddPaymentsModule();
         services.AddWebhooksModule();
         services.AddTaxModule();
+        services.AddMeteringModule();
 
         AddSecurity(services);
         AddProblemDetails(services);
