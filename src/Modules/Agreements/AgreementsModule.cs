@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
+using Tradewind.Agreements.AwsApi;
 using Tradewind.Agreements.Data;
 using Tradewind.Agreements.Jobs;
 using Tradewind.Contracts.Agreements;
+using Tradewind.Contracts.AwsApi;
 using Tradewind.Persistence;
 
 namespace Tradewind.Agreements;
@@ -17,6 +19,13 @@ public static class AgreementsModule
         services.AddScoped<IAgreementsQueries, AgreementsQueries>();
         services.AddScoped<IAgreementsCommands, AgreementsCommands>();
         services.AddHostedService<AgreementLifecycleJob>();
+        services.AddHttpContextAccessor();
+        services.AddSingleton<PageTokens>();
+        services.AddScoped<SiteUrl>();
+        services.AddScoped<IAwsOperation, GetEntitlementsOperation>();
+        services.AddScoped<IAwsOperation, SearchAgreementsOperation>();
+        services.AddScoped<IAwsOperation, DescribeAgreementOperation>();
+        services.AddScoped<IAwsOperation, GetAgreementTermsOperation>();
         return services;
     }
 }

@@ -9,7 +9,7 @@ using Tradewind.Primitives.Ids;
 
 namespace Tradewind.Agreements;
 
-internal sealed class AgreementsQueries(TradewindDbContext db) : IAgreementsQueries
+internal sealed partial class AgreementsQueries(TradewindDbContext db) : IAgreementsQueries
 {
     public async Task<Page<AgreementDto>> ListAsync(AgreementFilter filter, AgreementsCaller caller, PageRequest page, CancellationToken cancellationToken)
     {

@@ -33,6 +33,19 @@ public interface IAgreementsQueries
     /// <summary>The current buyer's agreement in force for a product, if any (for the listing page).</summary>
     Task<AgreementDto?> FindInForceAsync(OrganisationId buyerId, ProductId productId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// For the AWS-compatible <c>GetEntitlements</c>: the entitlements of one seller's product in force at
+    /// <paramref name="search"/>.At (agreements in trial, active or cancel_pending; suspended ones grant nothing), ordered by
+    /// customer identifier, dimension and id, the window <c>[skip, skip + take)</c> of that order.
+    /// </summary>
+    Task<IReadOnlyList<EntitlementInForce>> ListEntitlementsInForceAsync(EntitlementsInForceSearch search, int skip, int take, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// For the AWS-compatible <c>SearchAgreements</c>: one seller's agreements matching <paramref name="search"/>, in its
+    /// order (ties broken by id), the window <c>[skip, skip + take)</c> of that order.
+    /// </summary>
+    Task<IReadOnlyList<AgreementDto>> SearchSellerAgreementsAsync(SellerAgreementSearch search, int skip, int take, CancellationToken cancellationToken);
+
     Task<Page<TicketDto>> ListTicketsAsync(TicketStatus? status, AgreementsCaller caller, PageRequest page, CancellationToken cancellationToken);
 
     Task<TicketDto?> FindTicketAsync(TicketId id, AgreementsCaller caller, CancellationToken cancellationToken);

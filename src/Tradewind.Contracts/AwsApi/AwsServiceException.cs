@@ -1,10 +1,13 @@
+using System.Text.Json.Nodes;
+
 namespace Tradewind.Contracts.AwsApi;
 
 /// <summary>
 /// An error the AWS-compatible API answers in AWS's shape: <c>{"__type": Code, "message": Message}</c> with
 /// <see cref="StatusCode"/>. <see cref="Code"/> is the model's shape name without namespace, e.g.
 /// <c>InvalidTokenException</c>; client faults are 400 unless the service model pins another status
-/// (<c>IdempotencyConflictException</c> is 409), server faults 500.
+/// (<c>IdempotencyConflictException</c> is 409), server faults 500. <see cref="Members"/> are further members of the
+/// error shape written next to <c>message</c> (the Agreement model's <c>reason</c>, <c>fields</c>, <c>resourceId</c>, …).
 /// </summary>
 public sealed class AwsServiceException : Exception
 {
@@ -33,9 +36,19 @@ public sealed class AwsServiceException : Exception
         StatusCode = 500;
     }
 
+    public AwsServiceException(string code, string message, int statusCode, IReadOnlyDictionary<string, JsonNode?> members)
+        : this(code, message, statusCode)
+    {
+        ArgumentNullException.ThrowIfNull(members);
+        Members = members;
+    }
+
     public string Code { get; }
 
     public int StatusCode { get; }
+
+    /// <summary>Members of the modeled error shape besides <c>__type</c> and <c>message</c>; empty for most errors.</summary>
+    public IReadOnlyDictionary<string, JsonNode?> Members { get; } = new Dictionary<string, JsonNode?>();
 
     /// <summary>The request body is not JSON, or a member has the wrong JSON type.</summary>
     public static AwsServiceException Serialization(string message) => new("SerializationException", message);

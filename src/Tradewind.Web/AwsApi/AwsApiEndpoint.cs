@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Net.Http.Headers;
 using Tradewind.Contracts;
 using Tradewind.Contracts.AwsApi;
@@ -55,7 +56,7 @@ internal static partial class AwsApiEndpoint
         }
         catch (AwsServiceException error)
         {
-            await WriteErrorAsync(context, protocol, error.Code, error.Message, error.StatusCode, ct);
+            await WriteErrorAsync(context, protocol, error.Code, error.Message, error.StatusCode, ct, error.Members);
         }
         catch (ValidationFailedException validation)
         {
@@ -112,7 +113,8 @@ internal static partial class AwsApiEndpoint
     private static AwsServiceException TooLarge() =>
         new("RequestEntityTooLargeException", $"The request body must be at most {MaxBodyBytes} bytes.", StatusCodes.Status413PayloadTooLarge);
 
-    private static async Task WriteErrorAsync(HttpContext context, AwsJsonProtocol protocol, string code, string message, int status, CancellationToken ct)
+    private static async Task WriteErrorAsync(
+        HttpContext context, AwsJsonProtocol protocol, string code, string message, int status, CancellationToken ct, IReadOnlyDictionary<string, JsonNode?>? members = null)
     {
         if (context.Response.HasStarted)
         {
@@ -131,6 +133,25 @@ internal static partial class AwsApiEndpoint
         writer.WriteStartObject();
         writer.WriteString("__type", type);
         writer.WriteString("message", message);
+        // The Agreement model (JSON 1.0) gives every modeled error a requestId member; framework errors have none.
+        if (protocol == AwsJsonProtocol.Json10 && !isFramework && members?.ContainsKey("requestId") != true)
+        {
+            writer.WriteString("requestId", context.Response.Headers["x-amzn-RequestId"].ToString());
+        }
+
+        foreach (var (name, value) in members ?? new Dictionary<string, JsonNode?>())
+        {
+            writer.WritePropertyName(name);
+            if (value is null)
+            {
+                writer.WriteNullValue();
+            }
+            else
+            {
+                value.WriteTo(writer);
+            }
+        }
+
         writer.WriteEndObject();
         await writer.FlushAsync(ct);
     }
