@@ -1,5 +1,7 @@
 // Calls one operation of the AWS-compatible API with the real AWS SDK for JavaScript v3 and prints one JSON line:
-// {"ok":true,"output":{…}} or {"ok":false,"name":…,"message":…,"httpStatusCode":…,"requestId":…}.
+// {"ok":true,"output":{…}} or {"ok":false,"name":…,"message":…,"httpStatusCode":…,"requestId":…,"members":{…}}.
+// In the output a Date the SDK parsed is written {"$date":"<ISO 8601>"}, so callers can tell it was parsed as one;
+// "members" holds the modeled error's own members (requestId, reason, fields, resourceId, …).
 //
 // Input is a JSON object in the TRADEWIND_AWS_CALL environment variable:
 //   endpoint         the Tradewind server's root URL, e.g. http://127.0.0.1:5000
@@ -49,11 +51,19 @@ const client = new Client({
   maxAttempts: call.maxAttempts ?? 3,
 });
 
+const marked = (value) => {
+  if (value instanceof Date) return { $date: value.toISOString() };
+  if (Array.isArray(value)) return value.map(marked);
+  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, marked(v)]));
+  return value;
+};
+
 try {
   const output = await client.send(new Command(input));
   delete output.$metadata;
-  console.log(JSON.stringify({ ok: true, output }));
+  console.log(JSON.stringify({ ok: true, output: marked(output) }));
 } catch (error) {
+  const members = Object.fromEntries(Object.entries(error).filter(([k]) => !k.startsWith("$") && !["name", "message", "stack"].includes(k)));
   console.log(JSON.stringify({
     ok: false,
     name: error.name,
@@ -61,5 +71,7 @@ try {
     httpStatusCode: error.$metadata?.httpStatusCode ?? null,
     requestId: error.$metadata?.requestId ?? null,
     attempts: error.$metadata?.attempts ?? null,
+    className: error.constructor?.name ?? null,
+    members,
   }));
 }

@@ -204,7 +204,7 @@ public sealed class AwsApiTests(AwsApiApp app) : IClassFixture<AwsApiApp>
     {
         var signer = await NewKeyAsync(app.SellerA);
 
-        var response = await SendAsync(signer.Request("AWSMPCommerceService_v20200301.DescribeAgreement", """{"agreementId":"agmt-1"}""", Now, contentType: "application/x-amz-json-1.0"));
+        var response = await SendAsync(signer.Request("AWSMPCommerceService_v20200301.CancelAgreement", """{"agreementId":"agmt-1"}""", Now, contentType: "application/x-amz-json-1.0"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/x-amz-json-1.0", response.Content.Headers.ContentType?.MediaType);

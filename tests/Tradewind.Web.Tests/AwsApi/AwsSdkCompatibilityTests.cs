@@ -60,7 +60,8 @@ public sealed class AwsSdkCompatibilityTests(KestrelTradewindApp app) : IClassFi
 
         var result = await CallAsync(key, "entitlement", "GetEntitlements", new { ProductCode = "prod-alpha-logs" });
 
-        AssertError(result, "UnknownOperationException", 400);
+        // Signature verified, operation reached: "prod-alpha-logs" is not one of the seller's product ids.
+        AssertError(result, "InvalidParameterException", 400);
     }
 
     [Fact]
@@ -70,7 +71,8 @@ public sealed class AwsSdkCompatibilityTests(KestrelTradewindApp app) : IClassFi
 
         var result = await CallAsync(key, "agreement", "DescribeAgreement", new { agreementId = "agmt-0000000000000000000000000" });
 
-        AssertError(result, "UnknownOperationException", 400);
+        // Signature verified, operation reached: no such agreement.
+        AssertError(result, "ResourceNotFoundException", 404);
     }
 
     [Fact]
