@@ -3,7 +3,9 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Tradewind.Contracts;
 using Tradewind.Contracts.Accounts;
+using Tradewind.Contracts.Agreements;
 using Tradewind.Contracts.Catalog;
+using Tradewind.Primitives.Ids;
 using Tradewind.Web.Tests.Infrastructure;
 
 namespace Tradewind.Web.Tests;
@@ -105,6 +107,41 @@ public sealed class DemoSeedTests(DemoApp app) : IClassFixture<DemoApp>
         Assert.NotNull(credential);
         Assert.Equal(secret, credential.SecretAccessKey);
         Assert.Equal(credentials.RootElement.GetProperty("logins").GetProperty("seller").GetProperty("organisation").GetString(), credential.OrganisationName);
+    }
+
+    [Fact]
+    public async Task The_demo_credentials_hold_an_aws_sdk_example_whose_fresh_registration_token_resolves_after_every_start()
+    {
+        var path = Path.Combine(app.Database.DataDirectory, "demo-credentials.json");
+        using var first = JsonDocument.Parse(await File.ReadAllTextAsync(path, _ct));
+        var example = first.RootElement;
+        foreach (var field in new[] { "productCode", "dimension", "customerIdentifier", "agreementId", "registrationToken" })
+        {
+            Assert.False(string.IsNullOrEmpty(example.GetProperty(field).GetString()), field);
+        }
+
+        // What a restart in demo mode does: the demo data is there, so only the example's token is renewed.
+        await app.WithScopeAsync(async s =>
+        {
+            await s.GetRequiredService<Demo.DemoSeeder>().SeedIfRequestedAsync([], _ct);
+            return 0;
+        });
+        using var second = JsonDocument.Parse(await File.ReadAllTextAsync(path, _ct));
+        var restarted = second.RootElement;
+        var token = restarted.GetProperty("registrationToken").GetString()!;
+        var seller = await app.WithScopeAsync(s => s.GetRequiredService<IAccountsQueries>().FindAwsSigningCredentialAsync(restarted.GetProperty("accessKeyId").GetString()!, _ct));
+        var caller = new AgreementsCaller(seller!.OrganisationId, Roles.Seller, "test");
+        var resolved = await app.WithScopeAsync(s => s.GetRequiredService<IAgreementsCommands>().ResolveCustomerAsync(token, caller, _ct));
+        var agreement = await app.WithScopeAsync(s => s.GetRequiredService<IAgreementsQueries>().FindAsync(AgreementId.Parse(restarted.GetProperty("agreementId").GetString()!), caller, _ct));
+
+        Assert.NotEqual(example.GetProperty("registrationToken").GetString(), token);
+        Assert.Equal(example.GetProperty("secretAccessKey").GetString(), restarted.GetProperty("secretAccessKey").GetString());
+        Assert.Equal(example.GetProperty("operatorApiKey").GetString(), restarted.GetProperty("operatorApiKey").GetString());
+        Assert.Equal(restarted.GetProperty("customerIdentifier").GetString(), resolved.CustomerIdentifier);
+        Assert.Equal(restarted.GetProperty("productCode").GetString(), resolved.ProductCode);
+        Assert.NotNull(agreement);
+        Assert.Contains(agreement.Status, new[] { AgreementStatus.Active, AgreementStatus.Trial, AgreementStatus.CancelPending });
+        Assert.Contains(agreement.Terms.Dimensions!, d => d.Key == restarted.GetProperty("dimension").GetString() && d.Price is not null);
     }
 
     [Fact]

@@ -99,8 +99,14 @@ internal sealed partial class DemoSeeder(
 
     public async Task SeedIfRequestedAsync(ICollection<string> urls, CancellationToken cancellationToken)
     {
-        if (!options.Value.Seed || await accountsQueries.AnyOrganisationAsync(cancellationToken))
+        if (!options.Value.Seed)
         {
+            return;
+        }
+
+        if (await accountsQueries.AnyOrganisationAsync(cancellationToken))
+        {
+            await RefreshAwsExampleAsync(cancellationToken);
             return;
         }
 
@@ -167,6 +173,7 @@ internal sealed partial class DemoSeeder(
         await SeedAgreementsAsync(buyers, cancellationToken);
 
         await SeedExchangeRatesAsync(cancellationToken);
+        var awsExample = await PrepareAwsExampleAsync(firstSeller!.OrganisationId, cancellationToken);
 
         var baseUrl = options.Value.BaseUrl
             ?? urls.FirstOrDefault()
@@ -184,9 +191,7 @@ internal sealed partial class DemoSeeder(
             new Dictionary<string, string>(StringComparer.Ordinal) { [Roles.Seller] = sellerKey!.Secret },
             sellerAwsKey!.Key.AccessKeyId,
             sellerAwsKey.SecretAccessKey);
-        Directory.CreateDirectory(database.DataDirectory);
-        var path = Path.Combine(database.DataDirectory, CredentialsFileName);
-        await File.WriteAllTextAsync(path, JsonSerializer.Serialize(credentials, JsonOptions), cancellationToken);
+        var path = await WriteCredentialsAsync(WithExample(credentials, awsExample), cancellationToken);
         var listings = DemoCatalog.Sellers.Sum(s => s.Products.Count);
         LogSeeded(logger, DemoCatalog.Sellers.Count, listings, DemoCatalog.Buyers.Count, path);
     }
@@ -263,14 +268,23 @@ internal sealed partial class DemoSeeder(
             new SupportContact($"support@{domain}", $"https://{domain}/support"), $"https://{domain}/tradewind/signup", availability, licence);
     }
 
-    /// <summary>What demo-credentials.json holds. Later features add their own entries (keys, product codes).</summary>
+    /// <summary>
+    /// What demo-credentials.json holds. Later features add their own entries (keys, product codes). The AWS SDK example's
+    /// entries (<see cref="ProductCode"/> … <see cref="RegistrationToken"/>) are null when it could not be prepared.
+    /// </summary>
     internal sealed record DemoCredentials(
         string BaseUrl,
         string OperatorApiKey,
         IReadOnlyDictionary<string, DemoLogin> Logins,
         IReadOnlyDictionary<string, string> ApiKeys,
         string AccessKeyId,
-        string SecretAccessKey);
+        string SecretAccessKey,
+        string? ProductCode = null,
+        string? Dimension = null,
+        string? CustomerIdentifier = null,
+        string? AgreementId = null,
+        string? RegistrationToken = null,
+        DateTimeOffset? RegistrationTokenExpiresAt = null);
 
     internal sealed record DemoLogin(string Email, string Password, string Name, string Organisation);
 
