@@ -7,7 +7,7 @@ import { MarketplaceEntitlementServiceClient, GetEntitlementsCommand } from "@aw
 
 const demo = JSON.parse(readFileSync(process.env.TRADEWIND_DEMO_CREDENTIALS ?? "src/Tradewind.Web/data/demo-credentials.json", "utf8"));
 const config = {
-  endpoint: "http://localhost:5080", // AWS: leave out
+  endpoint: process.env.TRADEWIND_URL ?? "http://localhost:5080", // AWS: leave out
   credentials: { accessKeyId: demo.accessKeyId, secretAccessKey: demo.secretAccessKey }, // AWS: your IAM keys
   region: "us-east-1",
 };
