@@ -153,7 +153,8 @@ internal static class AgreementViews
             return null;
         }
 
-        var start = a.ContractEndsAt?.AddMonths(-contract.TermMonths) ?? a.TrialEndsAt ?? a.AcceptedAt;
+        // Paid use begins when the trial ends, or at acceptance without one (Agreement.Accept).
+        var start = a.TrialEndsAt ?? a.AcceptedAt;
         var step = contract.TermMonths / contract.Installments;
         var amounts = price.Allocate(Enumerable.Repeat(1, contract.Installments).ToArray());
         return new PaymentScheduleTermView(
