@@ -257,6 +257,11 @@ namespace Tradewind.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("access_key_id");
 
+                    b.Property<string>("BoundCustomerIdentifier")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("bound_customer_identifier");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
