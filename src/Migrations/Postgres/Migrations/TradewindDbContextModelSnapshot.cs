@@ -2037,6 +2037,34 @@ namespace Tradewind.Migrations.Postgres.Migrations
                     b.ToTable("localization_translation_memory", (string)null);
                 });
 
+            modelBuilder.Entity("Tradewind.Metering.Signing.MeteringSigningKey", b =>
+                {
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("ProtectedPrivateKey")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("protected_private_key");
+
+                    b.Property<string>("PublicKeyPem")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("public_key_pem");
+
+                    b.HasKey("Version")
+                        .HasName("pk_metering_signing_keys");
+
+                    b.ToTable("metering_signing_keys", (string)null);
+                });
+
             modelBuilder.Entity("Tradewind.Payments.ExchangeRates.CurrencyConversion", b =>
                 {
                     b.Property<Guid>("Id")

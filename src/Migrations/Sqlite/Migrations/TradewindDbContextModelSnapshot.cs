@@ -2025,6 +2025,34 @@ namespace Tradewind.Migrations.Sqlite.Migrations
                     b.ToTable("localization_translation_memory", (string)null);
                 });
 
+            modelBuilder.Entity("Tradewind.Metering.Signing.MeteringSigningKey", b =>
+                {
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("ProtectedPrivateKey")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("protected_private_key");
+
+                    b.Property<string>("PublicKeyPem")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("public_key_pem");
+
+                    b.HasKey("Version")
+                        .HasName("pk_metering_signing_keys");
+
+                    b.ToTable("metering_signing_keys", (string)null);
+                });
+
             modelBuilder.Entity("Tradewind.Payments.ExchangeRates.CurrencyConversion", b =>
                 {
                     b.Property<Guid>("Id")
