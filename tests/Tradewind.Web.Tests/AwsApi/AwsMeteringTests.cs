@@ -26,8 +26,9 @@ public sealed class AwsMeteringTests(TradewindApp app) : IClassFixture<Tradewind
 
     private static DateTimeOffset Now => TimeProvider.System.GetUtcNow();
 
-    // Inside both windows and well inside one hour, so repeated calls in a test meet the same hour.
-    private static long TwoHoursAgo => (Now.ToUnixTimeSeconds() / 3600 * 3600) - (2 * 3600) + 600;
+    // Records count from the agreement's start, so a test stamps its records with the time just after subscribing
+    // (in milliseconds, as the SDKs send it), and reuses that one instant so repeated calls meet the same hour.
+    private static string Stamp(DateTimeOffset at) => (at.ToUnixTimeMilliseconds() / 1000m).ToString(CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task Batch_meter_usage_answers_success_duplicate_record_and_customer_not_subscribed()
@@ -35,7 +36,7 @@ public sealed class AwsMeteringTests(TradewindApp app) : IClassFixture<Tradewind
         var customer = await app.SubscribedCustomerAsync(app.SellerA, app.Buyer, "Alpha Batch Statuses");
         var othersCustomer = await app.SubscribedCustomerAsync(app.SellerB, app.Buyer, "Beta Batch Statuses");
         var key = await app.AwsKeyAsync(app.SellerA);
-        var at = TwoHoursAgo;
+        var at = Stamp(Now);
 
         var first = await OkAsync(key, Batch, BatchBody(customer.ProductId, Record(customer.CustomerIdentifier, 5, at)));
         var second = await OkAsync(key, Batch, BatchBody(
@@ -50,7 +51,7 @@ public sealed class AwsMeteringTests(TradewindApp app) : IClassFixture<Tradewind
         var recordId = firstResult.GetProperty("MeteringRecordId").GetString();
         Assert.False(string.IsNullOrEmpty(recordId));
         Assert.Equal(customer.CustomerIdentifier, firstResult.GetProperty("UsageRecord").GetProperty("CustomerIdentifier").GetString());
-        Assert.Equal(at, firstResult.GetProperty("UsageRecord").GetProperty("Timestamp").GetInt64());
+        Assert.Equal(decimal.Parse(at, CultureInfo.InvariantCulture), firstResult.GetProperty("UsageRecord").GetProperty("Timestamp").GetDecimal());
         Assert.Empty(first.GetProperty("UnprocessedRecords").EnumerateArray());
         var results = second.GetProperty("Results").EnumerateArray().ToList();
         Assert.Equal(["Success", "DuplicateRecord", "CustomerNotSubscribed", "CustomerNotSubscribed"], results.Select(r => r.GetProperty("Status").GetString()));
@@ -66,7 +67,7 @@ public sealed class AwsMeteringTests(TradewindApp app) : IClassFixture<Tradewind
         var key = await app.AwsKeyAsync(app.SellerA);
 
         var response = await SendAsync(key, Batch, BatchBody(
-            customer.ProductId, Record(customer.CustomerIdentifier, 1, TwoHoursAgo), Record(customer.CustomerIdentifier, 1, Now.AddHours(-25).ToUnixTimeSeconds())));
+            customer.ProductId, Record(customer.CustomerIdentifier, 1, Stamp(Now)), Record(customer.CustomerIdentifier, 1, Stamp(Now.AddHours(-25)))));
 
         await AssertAwsErrorAsync(response, HttpStatusCode.BadRequest, "TimestampOutOfBoundsException");
         Assert.Empty(await RecordsAsync(app.SellerA, customer.CustomerIdentifier));
@@ -78,7 +79,7 @@ public sealed class AwsMeteringTests(TradewindApp app) : IClassFixture<Tradewind
         var customer = await app.SubscribedCustomerAsync(app.SellerA, app.Buyer, "Alpha Batch Errors");
         var key = await app.AwsKeyAsync(app.SellerA);
         var c = customer.CustomerIdentifier;
-        var at = TwoHoursAgo;
+        var at = Stamp(Now);
         var sixTags = string.Join(',', Enumerable.Range(1, 6).Select(i => $$"""{"Key":"k{{i}}","Value":"v"}"""));
 
         await AssertAwsErrorAsync(
@@ -99,7 +100,7 @@ public sealed class AwsMeteringTests(TradewindApp app) : IClassFixture<Tradewind
         var customer = await app.SubscribedCustomerAsync(app.SellerA, app.Buyer, "Alpha Batch Refusals");
         var othersCustomer = await app.SubscribedCustomerAsync(app.SellerB, app.Buyer, "Beta Batch Refusals");
         var key = await app.AwsKeyAsync(app.SellerA);
-        var at = TwoHoursAgo;
+        var at = Stamp(Now);
 
         var tooMany = await AssertAwsErrorAsync(
             await SendAsync(key, Batch, BatchBody(customer.ProductId, Enumerable.Range(0, 26).Select(_ => Record(customer.CustomerIdentifier, 1, at)).ToArray())),
@@ -118,7 +119,7 @@ public sealed class AwsMeteringTests(TradewindApp app) : IClassFixture<Tradewind
     {
         var customer = await app.SubscribedCustomerAsync(app.SellerA, app.Buyer, "Alpha Meter Usage");
         var key = await app.AwsKeyAsync(app.SellerA, customer.CustomerIdentifier);
-        var at = TwoHoursAgo;
+        var at = Stamp(Now);
 
         var first = await OkAsync(key, Meter, MeterBody(customer.ProductId, 4, at, clientToken: "token-a"));
         var again = await OkAsync(key, Meter, MeterBody(customer.ProductId, 4, at, clientToken: "token-b"));
@@ -140,8 +141,9 @@ public sealed class AwsMeteringTests(TradewindApp app) : IClassFixture<Tradewind
         var customer = await app.SubscribedCustomerAsync(app.SellerA, app.Buyer, "Alpha Client Token");
         var key = await app.AwsKeyAsync(app.SellerA, customer.CustomerIdentifier);
 
-        await OkAsync(key, Meter, MeterBody(customer.ProductId, 1, TwoHoursAgo, clientToken: "token-x"));
-        var conflict = await SendAsync(key, Meter, MeterBody(customer.ProductId, 1, TwoHoursAgo - 3600, clientToken: "token-x"));
+        var at = Stamp(Now);
+        await OkAsync(key, Meter, MeterBody(customer.ProductId, 1, at, clientToken: "token-x"));
+        var conflict = await SendAsync(key, Meter, MeterBody(customer.ProductId, 2, at, clientToken: "token-x"));
 
         await AssertAwsErrorAsync(conflict, HttpStatusCode.Conflict, "IdempotencyConflictException");
     }
@@ -153,15 +155,16 @@ public sealed class AwsMeteringTests(TradewindApp app) : IClassFixture<Tradewind
         var unbound = await app.AwsKeyAsync(app.SellerA);
         var bound = await app.AwsKeyAsync(app.SellerA, customer.CustomerIdentifier);
 
+        var at = Stamp(Now);
         var notEntitled = await AssertAwsErrorAsync(
-            await SendAsync(unbound, Meter, MeterBody(customer.ProductId, 1, TwoHoursAgo)), HttpStatusCode.BadRequest, "CustomerNotEntitledException");
+            await SendAsync(unbound, Meter, MeterBody(customer.ProductId, 1, at)), HttpStatusCode.BadRequest, "CustomerNotEntitledException");
         Assert.Contains("bound to that customer", notEntitled.GetProperty("message").GetString(), StringComparison.Ordinal);
         await AssertAwsErrorAsync(
-            await SendAsync(bound, Meter, MeterBody(customer.ProductId, 1, Now.AddHours(-7).ToUnixTimeSeconds())), HttpStatusCode.BadRequest, "TimestampOutOfBoundsException");
+            await SendAsync(bound, Meter, MeterBody(customer.ProductId, 1, Stamp(Now.AddHours(-7)))), HttpStatusCode.BadRequest, "TimestampOutOfBoundsException");
         await AssertAwsErrorAsync(
-            await SendAsync(bound, Meter, MeterBody(customer.ProductId, 1, TwoHoursAgo, dryRun: true)), HttpStatusCode.PreconditionFailed, "DryRunOperation");
+            await SendAsync(bound, Meter, MeterBody(customer.ProductId, 1, at, dryRun: true)), HttpStatusCode.PreconditionFailed, "DryRunOperation");
         await AssertAwsErrorAsync(
-            await SendAsync(bound, Meter, MeterBody(customer.ProductId, 1, TwoHoursAgo, dimension: "nope", dryRun: true)), HttpStatusCode.BadRequest, "InvalidUsageDimensionException");
+            await SendAsync(bound, Meter, MeterBody(customer.ProductId, 1, at, dimension: "nope", dryRun: true)), HttpStatusCode.BadRequest, "InvalidUsageDimensionException");
         Assert.Empty(await RecordsAsync(app.SellerA, customer.CustomerIdentifier));
     }
 
@@ -234,7 +237,7 @@ public sealed class AwsMeteringTests(TradewindApp app) : IClassFixture<Tradewind
         await AssertAwsErrorAsync(await SendAsync(bound, Register, body), HttpStatusCode.BadRequest, "CustomerNotEntitledException");
     }
 
-    private static string Record(string customer, int quantity, long at, string dimension = "requests") =>
+    private static string Record(string customer, int quantity, string at, string dimension = "requests") =>
         $$"""{"Timestamp":{{at}},"CustomerIdentifier":"{{customer}}","Dimension":"{{dimension}}","Quantity":{{quantity}}}""";
 
     private static string BatchBody(string? productCode, params string[] records) =>
@@ -242,7 +245,7 @@ public sealed class AwsMeteringTests(TradewindApp app) : IClassFixture<Tradewind
             ? $$"""{"UsageRecords":[{{string.Join(',', records)}}]}"""
             : $$"""{"ProductCode":"{{productCode}}","UsageRecords":[{{string.Join(',', records)}}]}""";
 
-    private static string MeterBody(string productCode, int quantity, long at, string dimension = "requests", string? clientToken = null, bool dryRun = false) =>
+    private static string MeterBody(string productCode, int quantity, string at, string dimension = "requests", string? clientToken = null, bool dryRun = false) =>
         $$"""{"ProductCode":"{{productCode}}","Timestamp":{{at}},"UsageDimension":"{{dimension}}","UsageQuantity":{{quantity}},"DryRun":{{(dryRun ? "true" : "false")}}{{(clientToken is null ? "" : $",\"ClientToken\":\"{clientToken}\"")}}}""";
 
     private Task<HttpResponseMessage> SendAsync(CreatedAwsKey key, string target, string body) =>
