@@ -36,4 +36,18 @@ public sealed class AwsAccessKeysPageTests(TradewindServer server)
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"AWS access key {accessKeyId} was revoked.");
         await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = keyName }).GetByText("Revoked")).ToBeVisibleAsync();
     }
+
+    [Fact]
+    public async Task A_key_cannot_be_bound_to_a_customer_that_is_not_the_sellers()
+    {
+        var page = await server.SignInAsDemoAsync(Roles.Seller);
+        await page.GotoAsync("/seller/aws-access-keys");
+
+        await page.GetByLabel("Key name").FillAsync("customer key");
+        await page.GetByLabel("Customer identifier (optional)").FillAsync("cust-not-a-customer");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create access key" }).ClickAsync();
+
+        await Expect(page.Locator("#aws-key-customer-error")).ToContainTextAsync("This is not a customer of your products.");
+        await Expect(page.GetByText("Copy your new secret access key now")).ToHaveCountAsync(0);
+    }
 }

@@ -1,8 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Tradewind.Contracts.AwsApi;
 using Tradewind.Contracts.Metering;
+using Tradewind.Metering.AwsApi;
 using Tradewind.Metering.Data;
 using Tradewind.Metering.Jobs;
+using Tradewind.Metering.Signing;
 using Tradewind.Metering.Storage;
 using Tradewind.Metering.Usage;
 using Tradewind.Persistence;
@@ -33,6 +36,18 @@ public static class MeteringModule
         services.AddScoped<IUsageIngest, UsageIngest>();
         services.AddScoped<IUsageQueries, UsageQueries>();
         services.AddHostedService<SubmissionLogCleanupJob>();
+
+        // The AWS-compatible Metering service (docs/aws-compatible-api.md).
+        services.AddSingleton<IModelContributor, MeteringSigningModel>();
+        services.AddSingleton<OwnedProducts>();
+        services.AddScoped<SellerProducts>();
+        services.AddSingleton<MeteringSigningKeyHolder>();
+        services.AddScoped<MeteringSigner>();
+        services.AddScoped<IMeteringPublicKey>(sp => sp.GetRequiredService<MeteringSigner>());
+        services.AddScoped<IAwsOperation, BatchMeterUsageOperation>();
+        services.AddScoped<IAwsOperation, MeterUsageOperation>();
+        services.AddScoped<IAwsOperation, ResolveCustomerOperation>();
+        services.AddScoped<IAwsOperation, RegisterUsageOperation>();
         return services;
     }
 }
