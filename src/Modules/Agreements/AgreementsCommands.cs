@@ -140,22 +140,17 @@ internal sealed partial class AgreementsCommands(
             throw new DomainException("registration-token-invalid", "The registration token is not one Tradewind issued for your products.", DomainErrorKind.NotFound);
         }
 
-        if (token.UsedAt is not null)
-        {
-            throw new DomainException("registration-token-used", "The registration token was already resolved; each token resolves once. Ask the buyer to continue to your setup again from their subscriptions.", DomainErrorKind.Conflict);
-        }
-
         if (token.ExpiresAt <= now)
         {
             throw new DomainException("registration-token-expired", $"The registration token expired at {token.ExpiresAt:O}. Ask the buyer to continue to your setup again from their subscriptions.");
         }
 
-        // A conditional update claims the token: of two concurrent resolves only one sees a row change.
-        var claimed = await db.Set<RegistrationToken>().Where(t => t.Id == token.Id && t.UsedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.UsedAt, now), cancellationToken);
-        if (claimed == 0)
+        // As AWS does, resolving again within the token's lifetime answers the same customer (a seller's back end may
+        // retry after a lost response). The first resolve is recorded; the conditional update keeps the earliest time.
+        if (token.UsedAt is null)
         {
-            throw new DomainException("registration-token-used", "The registration token was already resolved; each token resolves once.", DomainErrorKind.Conflict);
+            await db.Set<RegistrationToken>().Where(t => t.Id == token.Id && t.UsedAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.UsedAt, now), cancellationToken);
         }
 
         var agreement = await db.Set<Agreement>().AsNoTracking().SingleAsync(a => a.Id == token.AgreementId, cancellationToken);

@@ -17,8 +17,9 @@ public interface IAgreementsCommands
     Task<FulfilmentHandoff> IssueRegistrationTokenAsync(AgreementId id, AgreementsCaller buyer, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The seller exchanges a registration token for the customer. Each token resolves once, within its lifetime, and only
-    /// for the seller of its product: <c>registration-token-invalid</c>, <c>registration-token-expired</c>, <c>registration-token-used</c>.
+    /// The seller exchanges a registration token for the customer. Within its lifetime a token resolves, as often as asked
+    /// and always to the same customer (as AWS's do), and only for the seller of its product:
+    /// <c>registration-token-invalid</c>, <c>registration-token-expired</c>.
     /// </summary>
     Task<ResolvedCustomer> ResolveCustomerAsync(string registrationToken, AgreementsCaller seller, CancellationToken cancellationToken);
 

@@ -33,7 +33,7 @@ internal static class AgreementsApi
         api.MapGet("/entitlements", ListEntitlements).WithTags("Agreements").RequireAuthorization()
             .WithSummary("Entitlements you may see; filter by productId, customerIdentifier, dimension, and at (valid at that instant)");
         api.MapPost("/fulfilment/resolve", Resolve).WithTags("Agreements").RequireAuthorization(ProductsApi.SellerOrOperator)
-            .WithSummary("Exchange a registration token (x-amzn-marketplace-token) for the customer; each token resolves once");
+            .WithSummary("Exchange a registration token (x-amzn-marketplace-token) for the customer; a token resolves to the same customer until it expires");
         return api;
     }
 

@@ -169,7 +169,7 @@ public sealed class AwsMeteringTests(TradewindApp app) : IClassFixture<Tradewind
     }
 
     [Fact]
-    public async Task Resolve_customer_answers_the_customer_once_and_refuses_other_sellers_and_made_up_tokens()
+    public async Task Resolve_customer_answers_the_same_customer_again_and_refuses_other_sellers_and_made_up_tokens()
     {
         var customer = await app.SubscribedCustomerAsync(app.SellerA, app.Buyer, "Alpha Resolve");
         var other = await app.SubscribedCustomerAsync(app.SellerB, app.Buyer, "Beta Resolve");
@@ -181,7 +181,9 @@ public sealed class AwsMeteringTests(TradewindApp app) : IClassFixture<Tradewind
         Assert.Equal(customer.ProductId, resolved.GetProperty("ProductCode").GetString());
         Assert.False(resolved.TryGetProperty("CustomerAWSAccountId", out _));
         Assert.False(resolved.TryGetProperty("LicenseArn", out _));
-        foreach (var token in new[] { customer.RegistrationToken, other.RegistrationToken, "made-up-token" })
+        var again = await OkAsync(key, Resolve, $$"""{"RegistrationToken":"{{customer.RegistrationToken}}"}""");
+        Assert.Equal(customer.CustomerIdentifier, again.GetProperty("CustomerIdentifier").GetString());
+        foreach (var token in new[] { other.RegistrationToken, "made-up-token" })
         {
             await AssertAwsErrorAsync(await SendAsync(key, Resolve, $$"""{"RegistrationToken":"{{token}}"}"""), HttpStatusCode.BadRequest, "InvalidTokenException");
         }

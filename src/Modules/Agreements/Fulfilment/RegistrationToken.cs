@@ -5,9 +5,10 @@ using Tradewind.Primitives.Ids;
 namespace Tradewind.Agreements.Fulfilment;
 
 /// <summary>
-/// A one-time token the buyer's browser posts to the seller's fulfilment URL as <c>x-amzn-marketplace-token</c>; the
-/// seller exchanges it for the customer. 256 random bits, base64url; only its SHA-256 hash is stored. It resolves once
-/// (<see cref="UsedAt"/>), before <see cref="ExpiresAt"/>, and only for the seller of its agreement's product.
+/// A short-lived token the buyer's browser posts to the seller's fulfilment URL as <c>x-amzn-marketplace-token</c>; the
+/// seller exchanges it for the customer. 256 random bits, base64url; only its SHA-256 hash is stored. It resolves,
+/// as often as asked and always to the same customer, before <see cref="ExpiresAt"/>, and only for the seller of its
+/// agreement's product; <see cref="UsedAt"/> is when it was first resolved.
 /// </summary>
 internal sealed class RegistrationToken
 {

@@ -11,7 +11,7 @@ namespace Tradewind.Metering.AwsApi;
 /// seller's fulfilment URL for <c>CustomerIdentifier</c> and <c>ProductCode</c> (the product id). Only the seller of the
 /// token's product may resolve it; another seller's token is an unknown one. Tradewind has no AWS accounts or licence
 /// ARNs, so <c>CustomerAWSAccountId</c> and <c>LicenseArn</c> are left out (both are optional in the model).
-/// A Tradewind token resolves once: a second resolve is <c>InvalidTokenException</c>, a late one <c>ExpiredTokenException</c>.
+/// Resolving again within the token's lifetime answers the same customer, as AWS does; a late resolve is <c>ExpiredTokenException</c>.
 /// </summary>
 internal sealed class ResolveCustomerOperation(IAgreementsCommands agreements) : AwsOperation<ResolveCustomerRequest, ResolveCustomerResponse>
 {
@@ -46,7 +46,7 @@ internal sealed class ResolveCustomerOperation(IAgreementsCommands agreements) :
         {
             throw new AwsServiceException("ExpiredTokenException", exception.Message);
         }
-        catch (DomainException exception) when (exception.Code is "registration-token-invalid" or "registration-token-used" or "validation-failed")
+        catch (DomainException exception) when (exception.Code is "registration-token-invalid" or "validation-failed")
         {
             throw new AwsServiceException("InvalidTokenException", exception.Code == "validation-failed" ? "The registration token is not one Tradewind issued." : exception.Message);
         }
