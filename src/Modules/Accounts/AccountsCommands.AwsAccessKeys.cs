@@ -9,13 +9,16 @@ namespace Tradewind.Accounts;
 
 internal sealed partial class AccountsCommands
 {
-    public async Task<IssuedAwsAccessKey> CreateAwsAccessKeyAsync(OrganisationId sellerId, string name, string actor, CancellationToken cancellationToken)
+    public async Task<IssuedAwsAccessKey> CreateAwsAccessKeyAsync(
+        OrganisationId sellerId, string name, string? boundCustomerIdentifier, string actor, CancellationToken cancellationToken)
     {
         await RequireAwsKeyHolderAsync(sellerId, cancellationToken);
         var trimmed = ValidateAwsKeyName(name);
-        var (key, secret) = AwsAccessKey.Create(sellerId, trimmed, awsSecrets, clock);
+        var customer = ValidateBoundCustomer(boundCustomerIdentifier);
+        var (key, secret) = AwsAccessKey.Create(sellerId, trimmed, customer, awsSecrets, clock);
         db.Add(key);
-        audit.Record(actor, sellerId.Value, "aws-access-key.created", $"aws-access-key:{key.Id}", $"'{key.Name}' ({key.AccessKeyId})");
+        var binding = customer is null ? "" : $", bound to customer {customer}";
+        audit.Record(actor, sellerId.Value, "aws-access-key.created", $"aws-access-key:{key.Id}", $"'{key.Name}' ({key.AccessKeyId}){binding}");
         await db.SaveChangesAsync(cancellationToken);
         return new IssuedAwsAccessKey(key.ToDto(), secret);
     }
@@ -35,7 +38,7 @@ internal sealed partial class AccountsCommands
                         DomainErrorKind.Conflict);
                 }
 
-                var (replacement, secret) = AwsAccessKey.Create(sellerId, old.Name, awsSecrets, clock);
+                var (replacement, secret) = AwsAccessKey.Create(sellerId, old.Name, old.BoundCustomerIdentifier, awsSecrets, clock);
                 db.Add(replacement);
                 old.ReplaceWith(replacement, now);
                 audit.Record(
@@ -79,6 +82,21 @@ internal sealed partial class AccountsCommands
         {
             throw new DomainException("not-a-seller", "Only sellers hold AWS access keys: they sign calls to the AWS-compatible seller API.", DomainErrorKind.Forbidden);
         }
+    }
+
+    private static string? ValidateBoundCustomer(string? customerIdentifier)
+    {
+        if (customerIdentifier is null)
+        {
+            return null;
+        }
+
+        var trimmed = customerIdentifier.Trim();
+        new Validation().Require(
+            trimmed.Length is >= 1 and <= AwsAccessKey.CustomerIdentifierMaxLength,
+            "customerIdentifier",
+            $"A customer identifier has 1 to {AwsAccessKey.CustomerIdentifierMaxLength} characters.").ThrowIfInvalid();
+        return trimmed;
     }
 
     private static string ValidateAwsKeyName(string? name)

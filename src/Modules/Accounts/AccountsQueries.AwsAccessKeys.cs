@@ -39,7 +39,7 @@ internal sealed partial class AccountsQueries
             }
 
             var organisationName = await db.Set<Organisation>().Where(o => o.Id == key.OrganisationId).Select(o => o.Name).SingleAsync(cancellationToken);
-            credential = new AwsSigningCredential(key.Id, key.AccessKeyId, awsSecrets.Unprotect(key.ProtectedSecret), key.OrganisationId, organisationName, key.ExpiresAt);
+            credential = new AwsSigningCredential(key.Id, key.AccessKeyId, awsSecrets.Unprotect(key.ProtectedSecret), key.OrganisationId, organisationName, key.ExpiresAt, key.BoundCustomerIdentifier);
             credentialCache.Add(credential);
         }
 

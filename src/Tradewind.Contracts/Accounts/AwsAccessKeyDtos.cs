@@ -5,7 +5,9 @@ namespace Tradewind.Contracts.Accounts;
 /// <summary>
 /// A seller's AWS access key as listed (never with its secret). A key signs requests while
 /// <see cref="RevokedAt"/> is null and <see cref="ExpiresAt"/> is null or in the future; a rotated key gets an
-/// <see cref="ExpiresAt"/> (the grace period) and <see cref="ReplacedById"/>.
+/// <see cref="ExpiresAt"/> (the grace period) and <see cref="ReplacedById"/>. <see cref="BoundCustomerIdentifier"/> is set
+/// for a key bound to one of the seller's customers: software the seller runs in that customer's environment, which
+/// calls <c>MeterUsage</c> and <c>RegisterUsage</c> for that customer only. Rotation keeps the binding.
 /// </summary>
 public sealed record AwsAccessKeyDto(
     AwsAccessKeyId Id,
@@ -16,7 +18,8 @@ public sealed record AwsAccessKeyDto(
     DateTimeOffset? LastUsedAt,
     DateTimeOffset? ExpiresAt,
     DateTimeOffset? RevokedAt,
-    AwsAccessKeyId? ReplacedById)
+    AwsAccessKeyId? ReplacedById,
+    string? BoundCustomerIdentifier = null)
 {
     public bool IsActiveAt(DateTimeOffset now) => RevokedAt is null && (ExpiresAt is null || ExpiresAt > now);
 }

@@ -57,8 +57,11 @@ public interface IAccountsCommands
     /// </summary>
     Task SetPreferredLanguageAsync(UserId userId, string? language, string actor, CancellationToken cancellationToken);
 
-    /// <summary>Creates an AWS access key for a seller; the secret is in the result only.</summary>
-    Task<IssuedAwsAccessKey> CreateAwsAccessKeyAsync(OrganisationId sellerId, string name, string actor, CancellationToken cancellationToken);
+    /// <summary>
+    /// Creates an AWS access key for a seller; the secret is in the result only. With <paramref name="boundCustomerIdentifier"/>
+    /// the key is bound to that customer (1 to 255 characters); the caller has checked that the customer is one of the seller's.
+    /// </summary>
+    Task<IssuedAwsAccessKey> CreateAwsAccessKeyAsync(OrganisationId sellerId, string name, string? boundCustomerIdentifier, string actor, CancellationToken cancellationToken);
 
     /// <summary>
     /// Replaces an active key with a new one of the same name. The old key keeps signing for the grace period

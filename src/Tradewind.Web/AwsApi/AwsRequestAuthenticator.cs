@@ -124,7 +124,7 @@ internal sealed class AwsRequestAuthenticator(IAccountsQueries accounts, TimePro
         }
 
         await accounts.RecordAwsAccessKeyUseAsync(credential.KeyId, cancellationToken);
-        return new AwsCaller(credential.OrganisationId, credential.OrganisationName, credential.KeyId, credential.AccessKeyId, requestId);
+        return new AwsCaller(credential.OrganisationId, credential.OrganisationName, credential.KeyId, credential.AccessKeyId, requestId, credential.BoundCustomerIdentifier);
     }
 
     private const string SignatureMismatch =

@@ -10,5 +10,5 @@ internal sealed partial class DemoSeeder
     /// fresh demo at once; its id and secret go to demo-credentials.json.
     /// </summary>
     private Task<IssuedAwsAccessKey> SeedAwsAccessKeyAsync(OrganisationId sellerId, CancellationToken cancellationToken) =>
-        accounts.CreateAwsAccessKeyAsync(sellerId, "demo AWS SDK key", Actor, cancellationToken);
+        accounts.CreateAwsAccessKeyAsync(sellerId, "demo AWS SDK key", null, Actor, cancellationToken);
 }

@@ -135,6 +135,7 @@ internal static class TradewindHost
 
         app.MapCultureSwitch();
         app.MapAwsApi();
+        app.MapMeteringPublicKey();
         app.MapRazorPages();
         return app;
     }

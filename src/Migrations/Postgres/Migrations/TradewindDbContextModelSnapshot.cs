@@ -257,6 +257,11 @@ namespace Tradewind.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("access_key_id");
 
+                    b.Property<string>("BoundCustomerIdentifier")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("bound_customer_identifier");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -2030,6 +2035,34 @@ namespace Tradewind.Migrations.Postgres.Migrations
                         .HasName("pk_localization_translation_memory");
 
                     b.ToTable("localization_translation_memory", (string)null);
+                });
+
+            modelBuilder.Entity("Tradewind.Metering.Signing.MeteringSigningKey", b =>
+                {
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("ProtectedPrivateKey")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("protected_private_key");
+
+                    b.Property<string>("PublicKeyPem")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("public_key_pem");
+
+                    b.HasKey("Version")
+                        .HasName("pk_metering_signing_keys");
+
+                    b.ToTable("metering_signing_keys", (string)null);
                 });
 
             modelBuilder.Entity("Tradewind.Payments.ExchangeRates.CurrencyConversion", b =>

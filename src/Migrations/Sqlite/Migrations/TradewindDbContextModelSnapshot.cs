@@ -245,6 +245,11 @@ namespace Tradewind.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("access_key_id");
 
+                    b.Property<string>("BoundCustomerIdentifier")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("bound_customer_identifier");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
@@ -2018,6 +2023,34 @@ namespace Tradewind.Migrations.Sqlite.Migrations
                         .HasName("pk_localization_translation_memory");
 
                     b.ToTable("localization_translation_memory", (string)null);
+                });
+
+            modelBuilder.Entity("Tradewind.Metering.Signing.MeteringSigningKey", b =>
+                {
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("ProtectedPrivateKey")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("protected_private_key");
+
+                    b.Property<string>("PublicKeyPem")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("public_key_pem");
+
+                    b.HasKey("Version")
+                        .HasName("pk_metering_signing_keys");
+
+                    b.ToTable("metering_signing_keys", (string)null);
                 });
 
             modelBuilder.Entity("Tradewind.Payments.ExchangeRates.CurrencyConversion", b =>

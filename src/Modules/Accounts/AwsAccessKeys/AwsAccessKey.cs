@@ -10,11 +10,16 @@ namespace Tradewind.Accounts.AwsAccessKeys;
 /// Unlike an API key, the secret cannot be stored as a hash: Signature Version 4 makes the server recompute an
 /// HMAC keyed with the secret itself, so it is kept encrypted with Data Protection (<see cref="AwsSecretProtector"/>).
 /// A key signs while it is not revoked and not past <see cref="ExpiresAt"/>, which only rotation sets.
+/// A key may be bound to one customer (<see cref="BoundCustomerIdentifier"/>) for software the seller runs in that
+/// customer's environment; the binding never changes and passes to the key's replacement.
 /// </summary>
 internal sealed class AwsAccessKey
 {
     public const int AccessKeyIdLength = 20;
     public const int SecretLength = 40;
+
+    /// <summary>AWS's limit for a <c>CustomerIdentifier</c>.</summary>
+    public const int CustomerIdentifierMaxLength = 255;
 
     /// <summary>How long a rotated key keeps signing, so software can roll out the new key without an outage.</summary>
     public static readonly TimeSpan RotationGracePeriod = TimeSpan.FromHours(24);
@@ -47,7 +52,11 @@ internal sealed class AwsAccessKey
 
     public AwsAccessKeyId? ReplacedById { get; set; }
 
-    public static (AwsAccessKey Key, string Secret) Create(OrganisationId organisationId, string name, AwsSecretProtector protector, TimeProvider clock)
+    /// <summary>The one customer this key meters for (<c>MeterUsage</c>, <c>RegisterUsage</c>); null for a seller-wide key.</summary>
+    public string? BoundCustomerIdentifier { get; init; }
+
+    public static (AwsAccessKey Key, string Secret) Create(
+        OrganisationId organisationId, string name, string? boundCustomerIdentifier, AwsSecretProtector protector, TimeProvider clock)
     {
         var secret = RandomNumberGenerator.GetString(SecretAlphabet, SecretLength);
         var key = new AwsAccessKey
@@ -58,6 +67,7 @@ internal sealed class AwsAccessKey
             AccessKeyId = IdPrefix + RandomNumberGenerator.GetString(Base32, AccessKeyIdLength - IdPrefix.Length),
             ProtectedSecret = protector.Protect(secret),
             CreatedAt = clock.GetUtcNow(),
+            BoundCustomerIdentifier = boundCustomerIdentifier,
         };
         return (key, secret);
     }
@@ -77,5 +87,5 @@ internal sealed class AwsAccessKey
         ExpiresAt = ExpiresAt is { } existing && existing < graceEnd ? existing : graceEnd;
     }
 
-    public AwsAccessKeyDto ToDto() => new(Id, OrganisationId, Name, AccessKeyId, CreatedAt, LastUsedAt, ExpiresAt, RevokedAt, ReplacedById);
+    public AwsAccessKeyDto ToDto() => new(Id, OrganisationId, Name, AccessKeyId, CreatedAt, LastUsedAt, ExpiresAt, RevokedAt, ReplacedById, BoundCustomerIdentifier);
 }

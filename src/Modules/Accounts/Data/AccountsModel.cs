@@ -173,6 +173,7 @@ internal sealed class AccountsModel : IModelContributor
             e.Property(k => k.Name).HasMaxLength(100);
             e.Property(k => k.AccessKeyId).HasMaxLength(AwsAccessKey.AccessKeyIdLength);
             e.Property(k => k.ProtectedSecret).HasMaxLength(1000);
+            e.Property(k => k.BoundCustomerIdentifier).HasMaxLength(AwsAccessKey.CustomerIdentifierMaxLength);
             e.HasIndex(k => k.AccessKeyId).IsUnique();
             e.HasIndex(k => new { k.OrganisationId, k.CreatedAt });
             e.HasOne<Organisation>().WithMany().HasForeignKey(k => k.OrganisationId).OnDelete(DeleteBehavior.Restrict);

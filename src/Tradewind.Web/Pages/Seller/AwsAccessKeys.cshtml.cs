@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Tradewind.Contracts;
 using Tradewind.Contracts.Accounts;
+using Tradewind.Contracts.Agreements;
 using Tradewind.Primitives.Ids;
+using Tradewind.Web.Api;
 using Tradewind.Web.Pages.Shared;
 using Tradewind.Web.Security;
 
@@ -11,15 +13,20 @@ namespace Tradewind.Web.Pages.Seller;
 
 /// <summary>
 /// The seller's AWS access keys for the AWS-compatible API: create, rotate and revoke. The secret access key is
-/// shown in the response to the create or rotate POST only, never stored in clear or passed through a cookie.
+/// shown in the response to the create or rotate POST only, never stored in clear or passed through a cookie. A key may be
+/// bound to one of the seller's customers, for software the seller runs in that customer's environment.
 /// </summary>
-internal sealed class AwsAccessKeysModel(IAccountsQueries queries, IAccountsCommands commands, IStringLocalizer<SharedResource> localizer, TimeProvider clock)
+internal sealed class AwsAccessKeysModel(
+    IAccountsQueries queries, IAccountsCommands commands, IAgreementsQueries agreements, IStringLocalizer<SharedResource> localizer, TimeProvider clock)
     : PageModel
 {
     private const int PageSize = 20;
 
     [BindProperty]
     public string? KeyName { get; set; }
+
+    [BindProperty]
+    public string? CustomerIdentifier { get; set; }
 
     public Page<AwsAccessKeyDto> Keys { get; private set; } = null!;
 
@@ -37,9 +44,15 @@ internal sealed class AwsAccessKeysModel(IAccountsQueries queries, IAccountsComm
     {
         try
         {
-            Issued = await commands.CreateAwsAccessKeyAsync(User.OrganisationId(), KeyName ?? "", User.Actor(), cancellationToken);
+            var customer = await AwsAccessKeysApi.RequireOwnCustomerAsync(agreements, CustomerIdentifier, User.AgreementsCaller(), cancellationToken);
+            Issued = await commands.CreateAwsAccessKeyAsync(User.OrganisationId(), KeyName ?? "", customer, User.Actor(), cancellationToken);
             KeyName = null;
+            CustomerIdentifier = null;
             ModelState.Clear();
+        }
+        catch (ValidationFailedException exception) when (exception.Errors.ContainsKey("customerIdentifier"))
+        {
+            ModelState.AddModelError(nameof(CustomerIdentifier), localizer["This is not a customer of your products. Copy the customer identifier from one of your agreements."]);
         }
         catch (ValidationFailedException)
         {
