@@ -11,11 +11,13 @@ namespace Tradewind.IngestBench;
 /// <summary>
 /// The raw baseline: the REST driver's records (the same keys, the same row values) inserted into a fresh copy of the
 /// prepared database's <c>metering_usage_records</c>, with all its indexes, by a batched ADO.NET loop: one transaction
-/// per 1,000 rows, durable commits (SQLite in WAL with its default <c>synchronous=FULL</c>, PostgreSQL with
-/// <c>synchronous_commit=on</c>), no HTTP and no Tradewind code. SQLite: one prepared single-row INSERT executed per row
-/// inside the transaction (SQLite's fastest statement shape). PostgreSQL: a prepared multi-row INSERT … VALUES of
-/// 1,000 rows per transaction (<c>insert</c>) and binary COPY of 1,000 rows per transaction (<c>copy</c>). Each shape
-/// runs with 1 loop and with 64 concurrent loops; the best is the baseline.
+/// per 1,000 rows, durable commits (SQLite in WAL with <c>synchronous=FULL</c>, PostgreSQL with
+/// <c>synchronous_commit=on</c>), no HTTP and no Tradewind code. SQLite (<c>insert</c>): one prepared single-row
+/// <c>INSERT … ON CONFLICT DO NOTHING</c> executed per row inside an immediate transaction, the server's own statement.
+/// PostgreSQL: <c>unnest</c>, the server's statement (<c>INSERT … SELECT * FROM unnest(arrays) ON CONFLICT DO NOTHING</c>,
+/// 1,000 rows per statement and transaction), and <c>copy</c>, binary COPY of 1,000 rows per transaction (<c>insert</c>,
+/// a prepared multi-row <c>INSERT … VALUES</c>, is there on request). Each shape runs with 1 loop and with 64 concurrent
+/// loops; the best is the baseline.
 /// </summary>
 internal static class Baseline
 {
@@ -25,7 +27,7 @@ internal static class Baseline
         var batch = options.Int("batch", 1000);
         var records = (options.Long("records", 500_000) + batch - 1) / batch * batch;
         var loops = (options.Optional("loops") ?? "1,64").Split(',').Select(l => int.Parse(l, CultureInfo.InvariantCulture)).ToList();
-        var modes = manifest.IsPostgres ? (options.Optional("modes") ?? "insert,copy").Split(',') : ["insert"];
+        var modes = manifest.IsPostgres ? (options.Optional("modes") ?? "unnest,copy").Split(',') : ["insert"];
         var keys = KeySpace.Rest(manifest);
 
         var results = new List<BaselineResult>();
@@ -81,6 +83,7 @@ internal static class Baseline
                 {
                     (false, _) => SqliteInserter(connection, shape, cancellationToken),
                     (true, "copy") => CopyInserter((NpgsqlConnection)connection, shape, cancellationToken),
+                    (true, "unnest") => UnnestInserter((NpgsqlConnection)connection, shape, batch, cancellationToken),
                     _ => await MultiRowInserterAsync((NpgsqlConnection)connection, shape, batch, cancellationToken),
                 };
                 while (true)
@@ -102,21 +105,29 @@ internal static class Baseline
     private static Func<long, long, Task> SqliteInserter(DbConnection connection, RowShape shape, CancellationToken cancellationToken)
     {
         var sqlite = (SqliteConnection)connection;
+        using (var pragma = sqlite.CreateCommand())
+        {
+            // The server's ingest connection's settings: durable commits, wait for the write lock.
+            pragma.CommandText = "PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000;";
+            pragma.ExecuteNonQuery();
+        }
+
         var command = sqlite.CreateCommand();
-        command.CommandText = $"INSERT INTO {Sql.Table} ({string.Join(", ", shape.Columns.Select(c => Quote(c.Name)))}) VALUES ({string.Join(", ", shape.Columns.Select((_, i) => $"$p{i}"))})";
+        command.CommandText = $"INSERT INTO {Sql.Table} ({string.Join(", ", shape.Columns.Select(c => Quote(c.Name)))}) VALUES ({string.Join(", ", shape.Columns.Select((_, i) => $"$p{i}"))}) ON CONFLICT DO NOTHING";
         var parameters = shape.Columns.Select((_, i) => command.Parameters.Add(new SqliteParameter($"$p{i}", null))).ToArray();
         command.Prepare();
         return async (start, end) =>
         {
             var now = TimeProvider.System.GetUtcNow();
-            await using var transaction = (SqliteTransaction)await sqlite.BeginTransactionAsync(cancellationToken);
+            var submission = Guid.CreateVersion7(now);
+            await using var transaction = sqlite.BeginTransaction(deferred: false);
             command.Transaction = transaction;
             for (var key = start; key < end; key++)
             {
                 var usage = KeyOf(shape, key);
                 for (var c = 0; c < parameters.Length; c++)
                 {
-                    parameters[c].Value = shape.Value(c, usage, now) ?? DBNull.Value;
+                    parameters[c].Value = shape.Value(c, usage, now, submission) ?? DBNull.Value;
                 }
 
                 await command.ExecuteNonQueryAsync(cancellationToken);
@@ -151,13 +162,14 @@ internal static class Baseline
         return async (start, end) =>
         {
             var now = TimeProvider.System.GetUtcNow();
+            var submission = Guid.CreateVersion7(now);
             for (var key = start; key < end; key++)
             {
                 var usage = KeyOf(shape, key);
                 var offset = (int)(key - start) * columns;
                 for (var c = 0; c < columns; c++)
                 {
-                    command.Parameters[offset + c].Value = shape.Value(c, usage, now) ?? DBNull.Value;
+                    command.Parameters[offset + c].Value = shape.Value(c, usage, now, submission) ?? DBNull.Value;
                 }
             }
 
@@ -174,10 +186,64 @@ internal static class Baseline
         };
     }
 
+    /// <summary>The server's PostgreSQL statement: <c>INSERT … SELECT * FROM unnest(one array per column) ON CONFLICT DO NOTHING</c>.</summary>
+    private static Func<long, long, Task> UnnestInserter(NpgsqlConnection connection, RowShape shape, int batch, CancellationToken cancellationToken)
+    {
+        var columns = shape.Columns;
+        var command = new NpgsqlCommand(
+            $"INSERT INTO {Sql.Table} ({string.Join(", ", columns.Select(c => Quote(c.Name)))}) SELECT * FROM unnest({string.Join(", ", columns.Select((_, i) => $"@p{i}"))}) ON CONFLICT DO NOTHING",
+            connection);
+        var arrays = columns.Select(c => Array.CreateInstance(ElementType(c), batch)).ToArray();
+        for (var c = 0; c < columns.Count; c++)
+        {
+            command.Parameters.Add(new NpgsqlParameter($"p{c}", arrays[c]));
+        }
+
+        return async (start, end) =>
+        {
+            var now = TimeProvider.System.GetUtcNow();
+            var submission = Guid.CreateVersion7(now);
+            var count = (int)(end - start);
+            if (count != batch)
+            {
+                for (var c = 0; c < columns.Count; c++)
+                {
+                    arrays[c] = Array.CreateInstance(ElementType(columns[c]), count);
+                    command.Parameters[c].Value = arrays[c];
+                }
+            }
+
+            for (var key = start; key < end; key++)
+            {
+                var usage = KeyOf(shape, key);
+                for (var c = 0; c < columns.Count; c++)
+                {
+                    arrays[c].SetValue(shape.Value(c, usage, now, submission), (int)(key - start));
+                }
+            }
+
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            command.Transaction = transaction;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        };
+    }
+
+    private static Type ElementType(TableColumn column) => column.Type switch
+    {
+        "uuid" => typeof(Guid),
+        "bigint" => typeof(long),
+        "integer" => typeof(int),
+        "smallint" => typeof(short),
+        "timestamp with time zone" => typeof(DateTime),
+        _ => typeof(string),
+    };
+
     private static Func<long, long, Task> CopyInserter(NpgsqlConnection connection, RowShape shape, CancellationToken cancellationToken) =>
         async (start, end) =>
         {
             var now = TimeProvider.System.GetUtcNow();
+            var submission = Guid.CreateVersion7(now);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             await using (var writer = await connection.BeginBinaryImportAsync(
                 $"COPY {Sql.Table} ({string.Join(", ", shape.Columns.Select(c => Quote(c.Name)))}) FROM STDIN (FORMAT BINARY)", cancellationToken))
@@ -188,7 +254,7 @@ internal static class Baseline
                     await writer.StartRowAsync(cancellationToken);
                     for (var c = 0; c < shape.Columns.Count; c++)
                     {
-                        switch (shape.Value(c, usage, now))
+                        switch (shape.Value(c, usage, now, submission))
                         {
                             case null: await writer.WriteNullAsync(cancellationToken); break;
                             case Guid g: await writer.WriteAsync(g, cancellationToken); break;

@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using Tradewind.Contracts.Accounts;
 using Tradewind.Contracts.Agreements;
@@ -59,6 +60,8 @@ internal static class Prepare
         });
         builder.AddTradewind();
         builder.Services.AddSingleton<TimeProvider>(clock);
+        // Stdout carries the command's result line only; failures surface as exceptions.
+        builder.Logging.ClearProviders();
 
         Manifest manifest;
         await using (var app = builder.Build())
@@ -89,7 +92,7 @@ internal static class Prepare
         var operatorOrg = await accounts.CreateOrganisationAsync(new NewOrganisation("Bench Marketplace", OrganisationKind.Operator, "US", "US-DE"), Actor, ct);
         var seller = await accounts.CreateOrganisationAsync(new NewOrganisation("Bench Metered Software GmbH", OrganisationKind.Seller, "DE"), Actor, ct);
         var apiKey = await accounts.IssueApiKeyAsync(seller.Id, "ingest bench", Actor, ct);
-        var awsKey = await accounts.CreateAwsAccessKeyAsync(seller.Id, "ingest bench", Actor, ct);
+        var awsKey = await accounts.CreateAwsAccessKeyAsync(seller.Id, "ingest bench", null, Actor, ct);
 
         await catalog.CreateCategoryAsync(new NewCategory("observability", "Observability", "DevOps"), ct);
         var sellerCaller = new CatalogCaller(seller.Id, IsOperator: false, Actor);

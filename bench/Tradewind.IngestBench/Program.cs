@@ -16,6 +16,7 @@ internal static class Program
           rest       --manifest FILE --url URL [--clients 64] [--batch 1000] [--duration 20s] [--warmup 3s] [--server-pid PID]
           batchmeter --manifest FILE --url URL [--clients 64] [--duration 20s] [--warmup 3s] [--server-pid PID]
           verify     --manifest FILE
+          summarize  --results results.jsonl   (the medians table of bench/ingest/run.sh)
         Every command prints one JSON line of results on stdout (progress goes to stderr).
         """;
 
@@ -44,6 +45,7 @@ internal static class Program
                 "rest" => await RestDriver.RunAsync(options, cancel.Token),
                 "batchmeter" => await BatchMeterDriver.RunAsync(options, cancel.Token),
                 "verify" => await Verify.RunAsync(options, cancel.Token),
+                "summarize" => await Summary.RunAsync(options, cancel.Token),
                 _ => await UnknownAsync(args[0]),
             };
         }

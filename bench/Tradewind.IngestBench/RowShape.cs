@@ -9,7 +9,7 @@ namespace Tradewind.IngestBench;
 /// </summary>
 internal sealed class RowShape
 {
-    private readonly Func<UsageKey, DateTimeOffset, object?>[] _values;
+    private readonly Func<UsageKey, DateTimeOffset, Guid, object?>[] _values;
 
     public RowShape(Manifest manifest, IReadOnlyList<TableColumn> columns, string source, KeySpace keys)
     {
@@ -23,27 +23,29 @@ internal sealed class RowShape
     /// <summary>Where the rows' natural keys come from.</summary>
     public KeySpace Keys { get; }
 
-    public object? Value(int column, UsageKey key, DateTimeOffset now) => _values[column](key, now);
+    /// <param name="submission">The batch the row arrived in (the server keeps one submission per request).</param>
+    public object? Value(int column, UsageKey key, DateTimeOffset now, Guid submission) => _values[column](key, now, submission);
 
-    private static Func<UsageKey, DateTimeOffset, object?> ValueOf(Manifest manifest, TableColumn column, string source)
+    private static Func<UsageKey, DateTimeOffset, Guid, object?> ValueOf(Manifest manifest, TableColumn column, string source)
     {
         var customers = manifest.Customers;
         return column.Name switch
         {
-            "id" => (_, now) => Id(column, Guid.CreateVersion7(now)),
-            "seller_id" => (_, _) => Id(column, manifest.SellerId),
-            "product_id" => (_, _) => Id(column, manifest.ProductId),
-            "agreement_id" => (k, _) => Id(column, customers[k.Customer].AgreementId),
-            "buyer_id" => (k, _) => Id(column, customers[k.Customer].BuyerId),
-            "customer_identifier" => (k, _) => customers[k.Customer].CustomerIdentifier,
-            "dimension" => (k, _) => manifest.Dimensions[k.Dimension],
-            "quantity" => (k, _) => k.Quantity,
-            "timestamp" or "hour" => (k, _) => Instant(column, k.Hour),
-            "received_at" or "created_at" or "recorded_at" => (_, now) => Instant(column, now),
-            "source" => (_, _) => IsText(column) ? source : (object)(source == "Rest" ? 0 : 1),
-            "actor" => (_, _) => "bench",
-            _ when column.Nullable => (_, _) => null,
-            _ when column.Name.Contains("allocation", StringComparison.Ordinal) => (_, _) => "[]",
+            "id" => (_, now, _) => Id(column, Guid.CreateVersion7(now)),
+            "seller_id" => (_, _, _) => Id(column, manifest.SellerId),
+            "product_id" => (_, _, _) => Id(column, manifest.ProductId),
+            "agreement_id" => (k, _, _) => Id(column, customers[k.Customer].AgreementId),
+            "buyer_id" => (k, _, _) => Id(column, customers[k.Customer].BuyerId),
+            "customer_identifier" => (k, _, _) => customers[k.Customer].CustomerIdentifier,
+            "dimension" => (k, _, _) => manifest.Dimensions[k.Dimension],
+            "quantity" => (k, _, _) => k.Quantity,
+            "timestamp" or "hour" => (k, _, _) => Instant(column, k.Hour),
+            "received_at" or "created_at" or "recorded_at" => (_, now, _) => Instant(column, now),
+            "source" => (_, _, _) => IsText(column) ? source : (object)(source == "Rest" ? 0 : 1),
+            "submission_id" => (_, _, submission) => Id(column, submission),
+            "actor" => (_, _, _) => "bench",
+            _ when column.Nullable => (_, _, _) => null,
+            _ when column.Name.Contains("allocation", StringComparison.Ordinal) => (_, _, _) => "[]",
             _ => throw new InvalidOperationException(
                 $"{Sql.Table}.{column.Name} ({column.Type}, not null) has no value in the baseline; add it to {nameof(RowShape)}."),
         };
