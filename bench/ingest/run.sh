@@ -6,7 +6,7 @@
 # Usage: bench/ingest/run.sh [RUNS=5] [DURATION=20s]
 # Environment: PROVIDERS ("sqlite postgres"), CUSTOMERS (5000), CLIENTS (64), BASELINE_RECORDS (500000),
 #   TRADEWIND_BENCH_PG (a PostgreSQL connection string without Database; otherwise a throwaway durable cluster is started),
-#   KEEP=1 keeps the work directory.
+#   KEEP=1 keeps the work directory, RESULTS_OUT=FILE writes the result lines there.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
@@ -39,7 +39,6 @@ web="$root/src/Tradewind.Web/bin/Release/net10.0/Tradewind.Web.dll"
 
 start_postgres() {
   if [ -n "${TRADEWIND_BENCH_PG:-}" ]; then pg_base=$TRADEWIND_BENCH_PG; return; fi
-  command -v runuser >/dev/null || true
   ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || {
     sudo=""; [ "$(id -u)" -ne 0 ] && sudo=sudo
     $sudo apt-get update -q && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends postgresql
@@ -50,18 +49,24 @@ start_postgres() {
     id postgres >/dev/null 2>&1 || useradd --system --home "$pgdir" postgres
     chown postgres "$pgdir"; as_pg=(runuser -u postgres --)
   fi
-  local port; port=$(free_port 20000-39999)
   "${as_pg[@]}" "$pgbin/initdb" -D "$pgdir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$pgdir/initdb.log" 2>&1 \
     || { cat "$pgdir/initdb.log" >&2; exit 1; }
   # Durable, as in production: fsync, synchronous_commit and full_page_writes keep their defaults (on).
-  "${as_pg[@]}" "$pgbin/pg_ctl" -D "$pgdir/data" -l "$pgdir/server.log" -w -t 60 \
-    -o "-p $port -k $pgdir -c listen_addresses=127.0.0.1 -c max_connections=300 -c shared_buffers=256MB -c max_wal_size=4GB" start >/dev/null \
-    || { cat "$pgdir/server.log" >&2; exit 1; }
+  # Another cluster may take the port between the check and the start (test runs share the machine): try a few.
+  local port started=""
+  for _ in 1 2 3 4 5; do
+    port=$(free_port 50000-59999)
+    if "${as_pg[@]}" "$pgbin/pg_ctl" -D "$pgdir/data" -l "$pgdir/server.log" -w -t 60 \
+      -o "-p $port -k $pgdir -c listen_addresses=127.0.0.1 -c max_connections=300 -c shared_buffers=256MB -c max_wal_size=4GB" start >/dev/null; then
+      started=1; break
+    fi
+  done
+  [ -n "$started" ] || { cat "$pgdir/server.log" >&2; exit 1; }
   pg_base="Host=127.0.0.1;Port=$port;Username=postgres"
   say "PostgreSQL (durable, throwaway) on 127.0.0.1:$port"
 }
 
-results="$work/results.jsonl"
+results=${RESULTS_OUT:-$work/results.jsonl}
 : >"$results"
 for provider in $providers; do
   dir="$work/$provider"; mkdir -p "$dir"
@@ -101,4 +106,3 @@ done
 
 say "Load while measuring: $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min) on $(nproc) cores"
 "${bench[@]}" summarize --results "$results"
-cp "$results" "${RESULTS_OUT:-/dev/null}" 2>/dev/null || true
