@@ -79,7 +79,8 @@ internal sealed class SqliteUsageStore(DatabaseSettings settings) : UsageStore
             allocations.Value = (object?)c.AllocationsJson ?? DBNull.Value;
             received.Value = c.ReceivedAt.UtcTicks;
             submission.Value = Text(c.SubmissionId);
-            if (await command.ExecuteNonQueryAsync(cancellationToken) == 1)
+            // Microsoft.Data.Sqlite runs statements synchronously anyway; the async wrapper only adds cost per row.
+            if (command.ExecuteNonQuery() == 1)
             {
                 inserted.Add(c.Id);
             }
