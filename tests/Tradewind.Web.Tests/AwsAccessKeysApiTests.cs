@@ -157,6 +157,46 @@ public sealed class AwsAccessKeysApiTests(TradewindApp app) : IClassFixture<Trad
         Assert.True(problem.GetProperty("errors").TryGetProperty("name", out _));
     }
 
+    [Fact]
+    public async Task A_key_bound_to_one_of_the_sellers_customers_carries_the_binding_through_rotation()
+    {
+        var customer = await app.SubscribedCustomerAsync(app.SellerA, app.Buyer, "Alpha Bound Keys");
+        var client = app.ClientFor(app.SellerA);
+
+        var created = await app.AwsKeyAsync(app.SellerA, customer.CustomerIdentifier);
+        var rotated = await (await client.PostAsync($"/api/v1/aws-access-keys/{created.Id}/rotate", null, _ct)).ReadJsonAsync();
+
+        Assert.Equal(customer.CustomerIdentifier, created.CustomerIdentifier);
+        Assert.Equal(customer.CustomerIdentifier, (await FindListedAsync(client, created.Id)).GetProperty("customerIdentifier").GetString());
+        Assert.Equal(customer.CustomerIdentifier, rotated.GetProperty("customerIdentifier").GetString());
+        Assert.Equal(customer.CustomerIdentifier, (await FindCredentialAsync(rotated.GetProperty("accessKeyId").GetString()!))?.BoundCustomerIdentifier);
+        Assert.Equal(customer.CustomerIdentifier, (await FindCredentialAsync(created.AccessKeyId))?.BoundCustomerIdentifier);
+    }
+
+    [Fact]
+    public async Task A_key_without_a_customer_is_seller_wide()
+    {
+        var created = await app.AwsKeyAsync(app.SellerA);
+
+        Assert.Null(created.CustomerIdentifier);
+        Assert.Null((await FindCredentialAsync(created.AccessKeyId))?.BoundCustomerIdentifier);
+        Assert.Equal(JsonValueKind.Null, (await FindListedAsync(app.ClientFor(app.SellerA), created.Id)).GetProperty("customerIdentifier").ValueKind);
+    }
+
+    [Fact]
+    public async Task A_key_cannot_be_bound_to_another_sellers_customer_or_a_made_up_one()
+    {
+        var othersCustomer = await app.SubscribedCustomerAsync(app.SellerB, app.Buyer, "Beta Bound Keys");
+
+        foreach (var identifier in new[] { othersCustomer.CustomerIdentifier, "cust-made-up" })
+        {
+            var response = await app.ClientFor(app.SellerA).PostAsJsonAsync("/api/v1/aws-access-keys", new { name = "x", customerIdentifier = identifier }, _ct);
+
+            var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+            Assert.True(problem.GetProperty("errors").TryGetProperty("customerIdentifier", out _));
+        }
+    }
+
     private async Task<JsonElement> CreateAsync(Tenant seller, string name)
     {
         var response = await app.ClientFor(seller).PostAsJsonAsync("/api/v1/aws-access-keys", new { name }, _ct);

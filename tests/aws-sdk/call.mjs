@@ -1,11 +1,12 @@
 // Calls one operation of the AWS-compatible API with the real AWS SDK for JavaScript v3 and prints one JSON line:
-// {"ok":true,"output":{…}} or {"ok":false,"name":…,"message":…,"httpStatusCode":…,"requestId":…}.
+// {"ok":true,"output":{…}} or {"ok":false,"name":…,"modeled":…,"message":…,"httpStatusCode":…,"requestId":…}.
 //
 // Input is a JSON object in the TRADEWIND_AWS_CALL environment variable:
 //   endpoint         the Tradewind server's root URL, e.g. http://127.0.0.1:5000
 //   client           "metering" | "entitlement" | "agreement"
 //   operation        the SDK command name without "Command", e.g. "MeterUsage"
-//   input            the command input (timestamps as ISO strings in keys named in dateFields)
+//   input            the command input (timestamps as ISO strings in keys named in dateFields; a path such as
+//                    "UsageRecords[].Timestamp" names a key in every element of a list)
 //   accessKeyId, secretAccessKey, sessionToken (optional)
 //   region           defaults to us-east-1
 //   clockOffsetMs    optional systemClockOffset, to simulate a skewed client clock
@@ -37,9 +38,17 @@ if (!Command) {
 }
 
 const input = { ...(call.input ?? {}) };
-for (const field of call.dateFields ?? []) {
-  if (input[field] !== undefined) input[field] = new Date(input[field]);
-}
+const toDates = (target, path) => {
+  const [head, ...rest] = path.split(".");
+  if (head.endsWith("[]")) {
+    for (const element of target?.[head.slice(0, -2)] ?? []) toDates(element, rest.join("."));
+  } else if (rest.length > 0) {
+    toDates(target?.[head], rest.join("."));
+  } else if (target?.[head] !== undefined) {
+    target[head] = new Date(target[head]);
+  }
+};
+for (const field of call.dateFields ?? []) toDates(input, field);
 
 const client = new Client({
   endpoint: call.endpoint,
@@ -57,6 +66,8 @@ try {
   console.log(JSON.stringify({
     ok: false,
     name: error.name,
+    // A modeled error is an instance of its own class; an unmodeled code is the service's generic exception.
+    modeled: error.constructor?.name === error.name,
     message: error.message,
     httpStatusCode: error.$metadata?.httpStatusCode ?? null,
     requestId: error.$metadata?.requestId ?? null,

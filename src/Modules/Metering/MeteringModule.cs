@@ -37,9 +37,8 @@ public static class MeteringModule
         services.AddScoped<IUsageQueries, UsageQueries>();
         services.AddHostedService<SubmissionLogCleanupJob>();
 
-        services.AddSingleton<IModelContributor, MeteringSigningModel>();
-
         // The AWS-compatible Metering service (docs/aws-compatible-api.md).
+        services.AddSingleton<IModelContributor, MeteringSigningModel>();
         services.AddSingleton<OwnedProducts>();
         services.AddScoped<SellerProducts>();
         services.AddSingleton<MeteringSigningKeyHolder>();

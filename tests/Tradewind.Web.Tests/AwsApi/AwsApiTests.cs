@@ -8,7 +8,8 @@ namespace Tradewind.Web.Tests.AwsApi;
 /// <summary><c>POST /</c>: Signature Version 4 verification, dispatch on <c>X-Amz-Target</c> and AWS's error shapes.</summary>
 public sealed class AwsApiTests(AwsApiApp app) : IClassFixture<AwsApiApp>
 {
-    private const string MeterUsage = "AWSMPMeteringService.MeterUsage";
+    // A target in the Metering namespace that no module offers.
+    private const string NoSuchOperation = "AWSMPMeteringService.NoSuchOperation";
 
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 
@@ -34,7 +35,7 @@ public sealed class AwsApiTests(AwsApiApp app) : IClassFixture<AwsApiApp>
     {
         var signer = await NewKeyAsync(app.SellerA);
 
-        var response = await SendAsync(signer.Request(MeterUsage, "{}", Now));
+        var response = await SendAsync(signer.Request(NoSuchOperation, "{}", Now));
 
         await AssertAwsErrorAsync(response, HttpStatusCode.BadRequest, "UnknownOperationException");
     }
@@ -44,7 +45,7 @@ public sealed class AwsApiTests(AwsApiApp app) : IClassFixture<AwsApiApp>
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/") { Content = new StringContent("{}") };
         request.Content.Headers.ContentType = new("application/x-amz-json-1.1");
-        request.Headers.Add("X-Amz-Target", MeterUsage);
+        request.Headers.Add("X-Amz-Target", NoSuchOperation);
 
         await AssertAwsErrorAsync(await SendAsync(request), HttpStatusCode.Forbidden, "MissingAuthenticationTokenException");
     }
@@ -53,7 +54,7 @@ public sealed class AwsApiTests(AwsApiApp app) : IClassFixture<AwsApiApp>
     public async Task A_malformed_authorization_header_is_an_incomplete_signature()
     {
         var signer = await NewKeyAsync(app.SellerA);
-        var request = signer.Request(MeterUsage, "{}", Now, afterSigning: r =>
+        var request = signer.Request(NoSuchOperation, "{}", Now, afterSigning: r =>
         {
             r.Headers.Remove("Authorization");
             r.Headers.TryAddWithoutValidation("Authorization", $"AWS4-HMAC-SHA256 Credential={signer.AccessKeyId}/20261127/us-east-1/aws-marketplace/aws4_request");
@@ -67,7 +68,7 @@ public sealed class AwsApiTests(AwsApiApp app) : IClassFixture<AwsApiApp>
     {
         var signer = await NewKeyAsync(app.SellerA);
 
-        var response = await SendAsync((signer with { SecretAccessKey = new string('x', 40) }).Request(MeterUsage, "{}", Now));
+        var response = await SendAsync((signer with { SecretAccessKey = new string('x', 40) }).Request(NoSuchOperation, "{}", Now));
 
         var error = await AssertAwsErrorAsync(response, HttpStatusCode.Forbidden, "InvalidSignatureException");
         Assert.Contains("signature we calculated does not match", error.GetProperty("message").GetString(), StringComparison.Ordinal);
@@ -92,7 +93,7 @@ public sealed class AwsApiTests(AwsApiApp app) : IClassFixture<AwsApiApp>
     {
         var signer = await NewKeyAsync(app.SellerA) with { Service = "execute-api" };
 
-        var error = await AssertAwsErrorAsync(await SendAsync(signer.Request(MeterUsage, "{}", Now)), HttpStatusCode.Forbidden, "InvalidSignatureException");
+        var error = await AssertAwsErrorAsync(await SendAsync(signer.Request(NoSuchOperation, "{}", Now)), HttpStatusCode.Forbidden, "InvalidSignatureException");
         Assert.Contains("aws-marketplace", error.GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 
@@ -101,7 +102,7 @@ public sealed class AwsApiTests(AwsApiApp app) : IClassFixture<AwsApiApp>
     {
         var signer = await NewKeyAsync(app.SellerA) with { Region = "ap-northeast-1" };
 
-        await AssertAwsErrorAsync(await SendAsync(signer.Request(MeterUsage, "{}", Now)), HttpStatusCode.BadRequest, "UnknownOperationException");
+        await AssertAwsErrorAsync(await SendAsync(signer.Request(NoSuchOperation, "{}", Now)), HttpStatusCode.BadRequest, "UnknownOperationException");
     }
 
     [Theory]
@@ -111,7 +112,7 @@ public sealed class AwsApiTests(AwsApiApp app) : IClassFixture<AwsApiApp>
     {
         var signer = await NewKeyAsync(app.SellerA);
 
-        var response = await SendAsync(signer.Request(MeterUsage, "{}", Now.AddMinutes(minutes)));
+        var response = await SendAsync(signer.Request(NoSuchOperation, "{}", Now.AddMinutes(minutes)));
 
         var error = await AssertAwsErrorAsync(response, HttpStatusCode.Forbidden, "InvalidSignatureException");
         Assert.StartsWith(message, error.GetProperty("message").GetString(), StringComparison.Ordinal);
@@ -122,7 +123,7 @@ public sealed class AwsApiTests(AwsApiApp app) : IClassFixture<AwsApiApp>
     {
         var signer = await NewKeyAsync(app.SellerA);
 
-        await AssertAwsErrorAsync(await SendAsync(signer.Request(MeterUsage, "{}", Now.AddMinutes(-14))), HttpStatusCode.BadRequest, "UnknownOperationException");
+        await AssertAwsErrorAsync(await SendAsync(signer.Request(NoSuchOperation, "{}", Now.AddMinutes(-14))), HttpStatusCode.BadRequest, "UnknownOperationException");
     }
 
     [Fact]
@@ -130,25 +131,25 @@ public sealed class AwsApiTests(AwsApiApp app) : IClassFixture<AwsApiApp>
     {
         var signer = new AwsTestSigner("TWAKAAAAAAAAAAAAAAAA", new string('s', 40));
 
-        await AssertAwsErrorAsync(await SendAsync(signer.Request(MeterUsage, "{}", Now)), HttpStatusCode.Forbidden, "UnrecognizedClientException");
+        await AssertAwsErrorAsync(await SendAsync(signer.Request(NoSuchOperation, "{}", Now)), HttpStatusCode.Forbidden, "UnrecognizedClientException");
     }
 
     [Fact]
     public async Task A_revoked_key_is_an_unrecognized_client()
     {
         var (signer, id) = await NewKeyWithIdAsync(app.SellerB);
-        Assert.Equal(HttpStatusCode.BadRequest, (await SendAsync(signer.Request(MeterUsage, "{}", Now))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await SendAsync(signer.Request(NoSuchOperation, "{}", Now))).StatusCode);
 
         await app.ClientFor(app.SellerB).DeleteAsync($"/api/v1/aws-access-keys/{id}", _ct);
 
-        await AssertAwsErrorAsync(await SendAsync(signer.Request(MeterUsage, "{}", Now)), HttpStatusCode.Forbidden, "UnrecognizedClientException");
+        await AssertAwsErrorAsync(await SendAsync(signer.Request(NoSuchOperation, "{}", Now)), HttpStatusCode.Forbidden, "UnrecognizedClientException");
     }
 
     [Fact]
     public async Task A_session_token_is_refused_because_tradewind_issues_none()
     {
         var signer = await NewKeyAsync(app.SellerA);
-        var request = signer.Request(MeterUsage, "{}", Now, afterSigning: r => r.Headers.TryAddWithoutValidation("X-Amz-Security-Token", "FwoGZXIvYXdzEexample"));
+        var request = signer.Request(NoSuchOperation, "{}", Now, afterSigning: r => r.Headers.TryAddWithoutValidation("X-Amz-Security-Token", "FwoGZXIvYXdzEexample"));
 
         await AssertAwsErrorAsync(await SendAsync(request), HttpStatusCode.Forbidden, "UnrecognizedClientException");
     }
@@ -216,7 +217,7 @@ public sealed class AwsApiTests(AwsApiApp app) : IClassFixture<AwsApiApp>
     {
         var (signer, id) = await NewKeyWithIdAsync(app.SellerB);
 
-        await SendAsync(signer.Request(MeterUsage, "{}", Now));
+        await SendAsync(signer.Request(NoSuchOperation, "{}", Now));
 
         var page = await (await app.ClientFor(app.SellerB).GetAsync("/api/v1/aws-access-keys?pageSize=100", _ct)).ReadJsonAsync();
         var key = page.GetProperty("items").EnumerateArray().Single(k => k.GetProperty("id").GetGuid() == id);

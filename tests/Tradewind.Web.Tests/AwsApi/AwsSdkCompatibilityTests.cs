@@ -1,9 +1,13 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net.Http.Json;
+using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 using Tradewind.Web.Tests.Infrastructure;
 
 namespace Tradewind.Web.Tests.AwsApi;
@@ -28,29 +32,140 @@ public sealed class KestrelTradewindApp : TradewindApp
 
 /// <summary>
 /// The real AWS SDK for JavaScript v3 Marketplace clients (pinned in tests/aws-sdk, installed with <c>npm ci</c>)
-/// against the real server. No operation exists yet, so a correctly signed call must come back as AWS's
-/// <c>UnknownOperationException</c>: that proves the SDK's signatures verify, and the error cases prove the SDK
-/// decodes Tradewind's errors into the exceptions AWS would raise.
+/// against the real server: the Metering operations answer what AWS answers and their modeled errors surface as the
+/// SDK's own exception classes; Entitlement and Agreement operations not offered yet come back as
+/// <c>UnknownOperationException</c>, which still proves the SDK's signatures verify.
 /// </summary>
 public sealed class AwsSdkCompatibilityTests(KestrelTradewindApp app) : IClassFixture<KestrelTradewindApp>
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task The_metering_client_signs_requests_tradewind_verifies()
+    public async Task Batch_meter_usage_through_the_sdk_answers_success_duplicate_record_and_customer_not_subscribed()
     {
+        var customer = await app.SubscribedCustomerAsync(app.SellerA, app.Buyer, "Alpha SDK Batch");
+        var key = await NewKeyAsync();
+        var at = Iso(TimeProvider.System.GetUtcNow());
+
+        var first = await CallAsync(key, "metering", "BatchMeterUsage", new
+        {
+            ProductCode = customer.ProductId,
+            UsageRecords = new[] { new { Timestamp = at, CustomerIdentifier = customer.CustomerIdentifier, Dimension = "requests", Quantity = 3 } },
+        }, dateFields: ["UsageRecords[].Timestamp"]);
+        var second = await CallAsync(key, "metering", "BatchMeterUsage", new
+        {
+            ProductCode = customer.ProductId,
+            UsageRecords = new[]
+            {
+                new { Timestamp = at, CustomerIdentifier = customer.CustomerIdentifier, Dimension = "requests", Quantity = 3 },
+                new { Timestamp = at, CustomerIdentifier = customer.CustomerIdentifier, Dimension = "requests", Quantity = 8 },
+                new { Timestamp = at, CustomerIdentifier = "cust-unknown", Dimension = "requests", Quantity = 1 },
+            },
+        }, dateFields: ["UsageRecords[].Timestamp"]);
+
+        var firstResult = Ok(first).GetProperty("Results")[0];
+        Assert.Equal("Success", firstResult.GetProperty("Status").GetString());
+        var recordId = firstResult.GetProperty("MeteringRecordId").GetString();
+        Assert.False(string.IsNullOrEmpty(recordId));
+        Assert.Equal(DateTimeOffset.Parse(at, CultureInfo.InvariantCulture), firstResult.GetProperty("UsageRecord").GetProperty("Timestamp").GetDateTimeOffset());
+        var results = Ok(second).GetProperty("Results").EnumerateArray().ToList();
+        Assert.Equal(["Success", "DuplicateRecord", "CustomerNotSubscribed"], results.Select(r => r.GetProperty("Status").GetString()));
+        Assert.Equal(recordId, results[0].GetProperty("MeteringRecordId").GetString());
+    }
+
+    [Fact]
+    public async Task An_out_of_window_timestamp_surfaces_as_the_modeled_timestamp_out_of_bounds_exception()
+    {
+        var customer = await app.SubscribedCustomerAsync(app.SellerA, app.Buyer, "Alpha SDK Window");
         var key = await NewKeyAsync();
 
-        var result = await CallAsync(key, "metering", "MeterUsage", new
+        var result = await CallAsync(key, "metering", "BatchMeterUsage", new
         {
-            ProductCode = "prod-alpha-logs",
-            Timestamp = TimeProvider.System.GetUtcNow().ToString("O"),
-            UsageDimension = "ingested_gb",
-            UsageQuantity = 3,
-        }, dateFields: ["Timestamp"]);
+            ProductCode = customer.ProductId,
+            UsageRecords = new[] { new { Timestamp = Iso(TimeProvider.System.GetUtcNow().AddDays(-2)), CustomerIdentifier = customer.CustomerIdentifier, Dimension = "requests", Quantity = 1 } },
+        }, dateFields: ["UsageRecords[].Timestamp"]);
 
-        AssertError(result, "UnknownOperationException", 400);
-        Assert.False(string.IsNullOrEmpty(result.GetProperty("requestId").GetString()));
+        AssertError(result, "TimestampOutOfBoundsException", 400);
+        Assert.True(result.GetProperty("modeled").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Meter_usage_through_the_sdk_with_a_bound_key_answers_one_record_id_per_hour()
+    {
+        var customer = await app.SubscribedCustomerAsync(app.SellerA, app.Buyer, "Alpha SDK Meter");
+        var key = await NewKeyAsync(customer.CustomerIdentifier);
+        var at = Iso(TimeProvider.System.GetUtcNow());
+        object Input(int quantity, string? token = null) => token is null
+            ? new { ProductCode = customer.ProductId, Timestamp = at, UsageDimension = "requests", UsageQuantity = quantity }
+            : new { ProductCode = customer.ProductId, Timestamp = at, UsageDimension = "requests", UsageQuantity = quantity, ClientToken = token };
+
+        // The SDK fills a fresh ClientToken into each call that has none: identical calls still meet one record.
+        var first = await CallAsync(key, "metering", "MeterUsage", Input(2), dateFields: ["Timestamp"]);
+        var again = await CallAsync(key, "metering", "MeterUsage", Input(2), dateFields: ["Timestamp"]);
+        var duplicate = await CallAsync(key, "metering", "MeterUsage", Input(5), dateFields: ["Timestamp"]);
+
+        var recordId = Ok(first).GetProperty("MeteringRecordId").GetString();
+        Assert.False(string.IsNullOrEmpty(recordId));
+        Assert.Equal(recordId, Ok(again).GetProperty("MeteringRecordId").GetString());
+        AssertError(duplicate, "DuplicateRequestException", 400);
+        Assert.True(duplicate.GetProperty("modeled").GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_reused_client_token_surfaces_as_the_modeled_idempotency_conflict_exception_409()
+    {
+        var customer = await app.SubscribedCustomerAsync(app.SellerA, app.Buyer, "Alpha SDK Token");
+        var key = await NewKeyAsync(customer.CustomerIdentifier);
+        var at = Iso(TimeProvider.System.GetUtcNow());
+
+        Ok(await CallAsync(key, "metering", "MeterUsage", new { ProductCode = customer.ProductId, Timestamp = at, UsageDimension = "requests", UsageQuantity = 1, ClientToken = "sdk-token-1" }, dateFields: ["Timestamp"]));
+        var conflict = await CallAsync(key, "metering", "MeterUsage", new { ProductCode = customer.ProductId, Timestamp = at, UsageDimension = "requests", UsageQuantity = 9, ClientToken = "sdk-token-1" }, dateFields: ["Timestamp"]);
+
+        AssertError(conflict, "IdempotencyConflictException", 409);
+        Assert.True(conflict.GetProperty("modeled").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Resolve_customer_through_the_sdk_answers_the_customer_and_an_unknown_token_is_invalid()
+    {
+        var customer = await app.SubscribedCustomerAsync(app.SellerA, app.Buyer, "Alpha SDK Resolve");
+        var key = await NewKeyAsync();
+
+        var resolved = Ok(await CallAsync(key, "metering", "ResolveCustomer", new { RegistrationToken = customer.RegistrationToken }));
+        var unknown = await CallAsync(key, "metering", "ResolveCustomer", new { RegistrationToken = "not-a-token" });
+
+        Assert.Equal(customer.CustomerIdentifier, resolved.GetProperty("CustomerIdentifier").GetString());
+        Assert.Equal(customer.ProductId, resolved.GetProperty("ProductCode").GetString());
+        AssertError(unknown, "InvalidTokenException", 400);
+        Assert.True(unknown.GetProperty("modeled").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Register_usage_through_the_sdk_returns_a_jwt_that_verifies_with_the_published_public_key()
+    {
+        var customer = await app.SubscribedCustomerAsync(app.SellerA, app.Buyer, "Alpha SDK Containers");
+        var key = await NewKeyAsync(customer.CustomerIdentifier);
+
+        var registered = Ok(await CallAsync(key, "metering", "RegisterUsage", new { ProductCode = customer.ProductId, PublicKeyVersion = 1, Nonce = "sdk-nonce" }));
+        var pem = await app.CreateClient().GetStringAsync(new Uri(app.BaseAddress, "/.well-known/tradewind/metering-public-key.pem"), _ct);
+
+        using var publicKey = ECDsa.Create();
+        publicKey.ImportFromPem(pem);
+        var validation = await new JsonWebTokenHandler().ValidateTokenAsync(registered.GetProperty("Signature").GetString(), new TokenValidationParameters
+        {
+            IssuerSigningKey = new ECDsaSecurityKey(publicKey),
+            ValidateIssuer = false,
+            ValidateAudience = false,
+            ValidateLifetime = false,
+            RequireExpirationTime = false,
+            ValidAlgorithms = [SecurityAlgorithms.EcdsaSha256],
+        });
+        Assert.True(validation.IsValid, validation.Exception?.Message);
+        var jwt = (JsonWebToken)validation.SecurityToken;
+        Assert.Equal(customer.CustomerIdentifier, jwt.GetClaim("customerIdentifier").Value);
+        Assert.Equal(customer.ProductId, jwt.GetClaim("productCode").Value);
+        Assert.Equal("sdk-nonce", jwt.GetClaim("nonce").Value);
+        Assert.True(registered.TryGetProperty("PublicKeyRotationTimestamp", out _));
     }
 
     [Fact]
@@ -121,8 +236,18 @@ public sealed class AwsSdkCompatibilityTests(KestrelTradewindApp app) : IClassFi
 
         var result = await CallAsync(key, "metering", "ResolveCustomer", new { RegistrationToken = "token" }, clockOffsetMs: -30 * 60 * 1000, maxAttempts: 3);
 
-        AssertError(result, "UnknownOperationException", 400);
+        // Past the signature check: the made-up token is refused by the operation itself.
+        AssertError(result, "InvalidTokenException", 400);
     }
+
+    private static JsonElement Ok(JsonElement result)
+    {
+        Assert.True(result.GetProperty("ok").GetBoolean(), result.GetRawText());
+        return result.GetProperty("output");
+    }
+
+    // JavaScript dates carry milliseconds.
+    private static string Iso(DateTimeOffset at) => DateTimeOffset.FromUnixTimeMilliseconds(at.ToUnixTimeMilliseconds()).ToString("O", CultureInfo.InvariantCulture);
 
     private static void AssertError(JsonElement result, string name, int status)
     {
@@ -134,9 +259,9 @@ public sealed class AwsSdkCompatibilityTests(KestrelTradewindApp app) : IClassFi
 
     private sealed record Key(Guid Id, string AccessKeyId, string Secret);
 
-    private async Task<Key> NewKeyAsync()
+    private async Task<Key> NewKeyAsync(string? customerIdentifier = null)
     {
-        var response = await app.ClientFor(app.SellerA).PostAsJsonAsync(new Uri(app.BaseAddress, "/api/v1/aws-access-keys"), new { name = "sdk test" }, _ct);
+        var response = await app.ClientFor(app.SellerA).PostAsJsonAsync(new Uri(app.BaseAddress, "/api/v1/aws-access-keys"), new { name = "sdk test", customerIdentifier }, _ct);
         var key = await response.ReadJsonAsync();
         return new Key(key.GetProperty("id").GetGuid(), key.GetProperty("accessKeyId").GetString()!, key.GetProperty("secretAccessKey").GetString()!);
     }
