@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using Microsoft.Data.Sqlite;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
