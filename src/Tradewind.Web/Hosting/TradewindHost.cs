@@ -141,6 +141,7 @@ internal static class TradewindHost
         api.MapTicketsApi();
         api.MapWebhooksApi();
         api.MapTranslationsApi();
+        api.MapUsageApi();
 
         app.MapCultureSwitch();
         app.MapAwsApi();
@@ -227,7 +228,12 @@ internal static class TradewindHost
 
     private static void AddApi(IServiceCollection services)
     {
-        services.ConfigureHttpJsonOptions(options => ConfigureJson(options.SerializerOptions));
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            ConfigureJson(options.SerializerOptions);
+            // The usage batch is the hot path: its types come from generated metadata, everything else by reflection.
+            options.SerializerOptions.TypeInfoResolverChain.Insert(0, UsageJsonContext.Default);
+        });
         services.AddOpenApi("v1", options => options.AddDocumentTransformer<OpenApiDocumentDescription>());
     }
 

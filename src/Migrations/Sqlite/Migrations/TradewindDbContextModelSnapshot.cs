@@ -2020,6 +2020,158 @@ namespace Tradewind.Migrations.Sqlite.Migrations
                     b.ToTable("localization_translation_memory", (string)null);
                 });
 
+            modelBuilder.Entity("Tradewind.Metering.Submissions.SubmissionLog", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Accepted")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("accepted");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor");
+
+                    b.Property<string>("BatchRejectionCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("batch_rejection_code");
+
+                    b.Property<int>("Duplicates")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("duplicates");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("received_at");
+
+                    b.Property<int>("RecordCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("record_count");
+
+                    b.Property<int>("Rejected")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rejected");
+
+                    b.Property<string>("SamplesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("samples_json");
+
+                    b.Property<Guid>("SellerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("seller_id");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.HasKey("Id")
+                        .HasName("pk_metering_submissions");
+
+                    b.HasIndex("SellerId", "ReceivedAt")
+                        .HasDatabaseName("ix_metering_submissions_seller_id_received_at");
+
+                    b.ToTable("metering_submissions", (string)null);
+                });
+
+            modelBuilder.Entity("Tradewind.Metering.Usage.UsageRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agreement_id");
+
+                    b.Property<string>("AllocationsJson")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("allocations_json");
+
+                    b.Property<Guid>("BuyerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("buyer_id");
+
+                    b.Property<string>("CustomerIdentifier")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_identifier");
+
+                    b.Property<string>("Dimension")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dimension");
+
+                    b.Property<long>("Hour")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("hour");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("idempotency_key");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_id");
+
+                    b.Property<long>("Quantity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quantity");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("received_at");
+
+                    b.Property<Guid>("SellerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("seller_id");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submission_id");
+
+                    b.Property<long>("Timestamp")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("timestamp");
+
+                    b.HasKey("Id")
+                        .HasName("pk_metering_usage_records");
+
+                    b.HasIndex("SellerId", "Hour")
+                        .HasDatabaseName("ix_metering_usage_records_seller_id_hour");
+
+                    b.HasIndex("SellerId", "IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_metering_usage_records_seller_id_idempotency_key")
+                        .HasFilter("idempotency_key IS NOT NULL");
+
+                    b.HasIndex("AgreementId", "Dimension", "Hour")
+                        .HasDatabaseName("ix_metering_usage_records_agreement_id_dimension_hour");
+
+                    b.HasIndex("CustomerIdentifier", "Dimension", "Hour")
+                        .IsUnique()
+                        .HasDatabaseName("ix_metering_usage_records_customer_identifier_dimension_hour");
+
+                    b.ToTable("metering_usage_records", (string)null);
+                });
+
             modelBuilder.Entity("Tradewind.Payments.ExchangeRates.CurrencyConversion", b =>
                 {
                     b.Property<Guid>("Id")
