@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Tradewind.Web.Api;
 using Tradewind.Contracts;
 using Tradewind.Contracts.Catalog;
 using Tradewind.Contracts.Metering;
@@ -25,7 +26,7 @@ internal sealed class IndexModel(ICatalogQueries catalog, IUsageQueries usage, T
     {
         Listings = await catalog.ListBySellerAsync(User.OrganisationId(), new PageRequest(Pager.Number(pageNumber), PageSize), cancellationToken);
         var period = UsagePeriod.Parse(UsagePeriod.DefaultKey, clock.GetUtcNow());
-        var totals = await usage.GetTotalsAsync(new UsageQuery(period.From, period.To, UsageGranularity.Total), SellerAgreements.Caller(User), cancellationToken);
+        var totals = await usage.GetTotalsAsync(new UsageQuery(period.From, period.To, UsageGranularity.Total), User.UsageCaller(), cancellationToken);
         UsageRecords = totals.Sum(t => t.Records);
         TopDimension = totals.GroupBy(t => t.Dimension, StringComparer.Ordinal)
             .Select(g => (Dimension: g.Key, Quantity: g.Sum(t => t.Quantity), Records: g.Sum(t => t.Records)))

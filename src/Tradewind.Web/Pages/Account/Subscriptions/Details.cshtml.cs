@@ -1,12 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tradewind.Contracts;
-using Tradewind.Contracts.Accounts;
 using Tradewind.Contracts.Agreements;
 using Tradewind.Contracts.Metering;
 using Tradewind.Primitives.Ids;
 using Tradewind.Web.Api;
-using Tradewind.Web.Security;
 
 namespace Tradewind.Web.Pages.Account.Subscriptions;
 
@@ -115,8 +113,7 @@ internal sealed class DetailsModel(IAgreementsQueries agreements, IAgreementsCom
             return;
         }
 
-        var caller = new UsageCaller(User.OrganisationId(), User.Role() ?? Roles.Buyer, User.Actor());
-        var totals = await usage.GetTotalsAsync(new UsageQuery(from, to, UsageGranularity.Total, AgreementId: agreement.Id), caller, cancellationToken);
+        var totals = await usage.GetTotalsAsync(new UsageQuery(from, to, UsageGranularity.Total, AgreementId: agreement.Id), User.UsageCaller(), cancellationToken);
         Usage = totals.GroupBy(t => t.Dimension, StringComparer.Ordinal)
             .Select(g => (g.Key, g.Sum(t => t.Quantity), g.Sum(t => t.Records)))
             .OrderBy(u => u.Key, StringComparer.Ordinal)

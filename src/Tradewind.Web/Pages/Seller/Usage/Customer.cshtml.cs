@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Tradewind.Web.Api;
 using Tradewind.Contracts.Agreements;
 using Tradewind.Contracts.Metering;
 
@@ -47,7 +48,7 @@ internal sealed class CustomerModel(IUsageQueries usage, IAgreementsQueries agre
         Dimension = string.IsNullOrWhiteSpace(Dimension) ? null : Dimension.Trim();
         var totals = await usage.GetTotalsAsync(
             new UsageQuery(period.From, period.To, period.Granularity, CustomerIdentifier: customer.CustomerIdentifier, Dimension: Dimension),
-            SellerAgreements.Caller(User),
+            User.UsageCaller(),
             cancellationToken);
         Report = new UsageReport(period, totals, Seller.Labels);
         if (string.Equals(Format, "csv", StringComparison.OrdinalIgnoreCase))

@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Tradewind.Web.Api;
 using Tradewind.Contracts.Agreements;
 using Tradewind.Contracts.Metering;
 using Tradewind.Primitives.Ids;
@@ -64,7 +65,7 @@ internal sealed class IndexModel(IUsageQueries usage, IAgreementsQueries agreeme
         Dimension = string.IsNullOrWhiteSpace(Dimension) ? null : Dimension.Trim();
         Customer = string.IsNullOrWhiteSpace(Customer) ? null : Customer.Trim();
         var totals = await usage.GetTotalsAsync(
-            new UsageQuery(period.From, period.To, period.Granularity, product, null, Customer, Dimension), SellerAgreements.Caller(User), cancellationToken);
+            new UsageQuery(period.From, period.To, period.Granularity, product, null, Customer, Dimension), User.UsageCaller(), cancellationToken);
         Report = new UsageReport(period, totals, Seller.Labels);
         if (string.Equals(Format, "csv", StringComparison.OrdinalIgnoreCase))
         {

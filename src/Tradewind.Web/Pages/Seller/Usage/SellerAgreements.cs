@@ -1,11 +1,8 @@
 using System.Security.Claims;
 using Tradewind.Contracts;
-using Tradewind.Contracts.Accounts;
 using Tradewind.Contracts.Agreements;
-using Tradewind.Contracts.Metering;
 using Tradewind.Primitives.Ids;
 using Tradewind.Web.Api;
-using Tradewind.Web.Security;
 
 namespace Tradewind.Web.Pages.Seller.Usage;
 
@@ -68,6 +65,4 @@ internal sealed class SellerAgreements
         return new SellerAgreements(all);
     }
 
-    /// <summary>The signed-in seller as metering scopes it.</summary>
-    public static UsageCaller Caller(ClaimsPrincipal user) => new(user.OrganisationId(), user.Role() ?? Roles.Seller, user.Actor());
 }
