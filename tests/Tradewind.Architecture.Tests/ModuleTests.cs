@@ -5,9 +5,9 @@ using Tradewind.Accounts;
 using Tradewind.Agreements;
 using Tradewind.Catalog;
 using Tradewind.Localization;
+using Tradewind.Metering;
 using Tradewind.Payments;
 using Tradewind.Persistence;
-using Tradewind.Metering;
 using Tradewind.Tax;
 using Tradewind.Webhooks;
 
