@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Tradewind.Web.Api;
 using Tradewind.Contracts;
 using Tradewind.Contracts.Catalog;
 using Tradewind.Contracts.Metering;
+using Tradewind.Web.Api;
 using Tradewind.Web.Pages.Seller.Usage;
 using Tradewind.Web.Pages.Shared;
 using Tradewind.Web.Security;

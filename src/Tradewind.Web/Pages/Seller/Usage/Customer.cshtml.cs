@@ -1,9 +1,9 @@
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Tradewind.Web.Api;
 using Tradewind.Contracts.Agreements;
 using Tradewind.Contracts.Metering;
+using Tradewind.Web.Api;
 
 namespace Tradewind.Web.Pages.Seller.Usage;
 

@@ -1,10 +1,10 @@
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Tradewind.Web.Api;
 using Tradewind.Contracts.Agreements;
 using Tradewind.Contracts.Metering;
 using Tradewind.Primitives.Ids;
+using Tradewind.Web.Api;
 
 namespace Tradewind.Web.Pages.Seller.Usage;
 
