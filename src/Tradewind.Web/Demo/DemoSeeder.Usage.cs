@@ -16,8 +16,11 @@ internal sealed partial class DemoSeeder
     /// <summary>How far back the usage history goes.</summary>
     public static readonly TimeSpan UsageHistory = TimeSpan.FromDays(90);
 
-    /// <summary>The history agreements are accepted this long ago, a little before the first record.</summary>
-    private static readonly TimeSpan HistoryAcceptedAgo = TimeSpan.FromDays(92);
+    /// <summary>
+    /// The history agreements are accepted this long ago, before the first record; not a whole number of months, so the
+    /// current billing period is a week or so old and the buyer's subscription page shows usage in it.
+    /// </summary>
+    private static readonly TimeSpan HistoryAcceptedAgo = TimeSpan.FromDays(100);
 
     /// <summary>The seed of the history's random numbers: the same clock gives the same records.</summary>
     public const int UsageSeed = 20261127;
