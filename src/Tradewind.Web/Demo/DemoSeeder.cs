@@ -170,6 +170,8 @@ internal sealed partial class DemoSeeder(
             new BuyerProfileInput(new PostalAddress("Industriestraße 12", null, "Stuttgart", "70565", null, "DE"), "DE136695976", "EUR", "de", "Europe/Berlin"),
             Actor,
             cancellationToken);
+        // Before the other subscriptions: the usage history needs its buyers' agreements on the first seller's products.
+        await SeedUsageAsync(firstSeller!.OrganisationId, buyers, cancellationToken);
         await SeedAgreementsAsync(buyers, cancellationToken);
 
         await SeedExchangeRatesAsync(cancellationToken);

@@ -45,7 +45,16 @@ internal static class TradewindHost
         var services = builder.Services;
         var configuration = builder.Configuration;
 
-        services.AddSingleton(TimeProvider.System);
+        if (configuration.GetValue<bool>("Demo:Seed"))
+        {
+            // The demo seed sets this clock back while it creates three months of history (see DemoSeeder.Usage.cs).
+            services.AddSingleton(new DemoClock(TimeProvider.System));
+            services.AddSingleton<TimeProvider>(s => s.GetRequiredService<DemoClock>());
+        }
+        else
+        {
+            services.AddSingleton(TimeProvider.System);
+        }
         services.AddTradewindPersistence(configuration, builder.Environment.ContentRootPath);
         // Keys in the database: a cookie issued by one node is read by every other, and survives restarts.
         services.AddDataProtection().SetApplicationName("Tradewind").PersistKeysToDbContext<TradewindDbContext>();

@@ -26,10 +26,13 @@ internal sealed partial class UsageWriter(
     private readonly Channel<PendingSubmission> _queue = Channel.CreateUnbounded<PendingSubmission>(new UnboundedChannelOptions { SingleWriter = false });
     private readonly CancellationTokenSource _stopping = new();
     private Task[] _writers = [];
+    private int _started;
 
     /// <summary>Queues <paramref name="submission"/>; the returned task completes after its transaction commits.</summary>
     public Task<UsageBatchResult> WriteAsync(PendingSubmission submission)
     {
+        // A submission before the host has started (the demo seed at start-up) must not wait for a writer forever.
+        EnsureStarted();
         if (!_queue.Writer.TryWrite(submission))
         {
             throw new InvalidOperationException("Usage ingest is shutting down.");
@@ -40,8 +43,16 @@ internal sealed partial class UsageWriter(
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _writers = Enumerable.Range(0, store.Writers).Select(_ => Task.Run(RunAsync, CancellationToken.None)).ToArray();
+        EnsureStarted();
         return Task.CompletedTask;
+    }
+
+    private void EnsureStarted()
+    {
+        if (Interlocked.Exchange(ref _started, 1) == 0)
+        {
+            _writers = Enumerable.Range(0, store.Writers).Select(_ => Task.Run(RunAsync, CancellationToken.None)).ToArray();
+        }
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tradewind.Contracts;
 using Tradewind.Contracts.Agreements;
+using Tradewind.Contracts.Metering;
 using Tradewind.Primitives.Ids;
 using Tradewind.Web.Api;
 
@@ -9,7 +10,7 @@ namespace Tradewind.Web.Pages.Account.Subscriptions;
 
 /// <summary>One subscription: its terms, entitlements, usage, and what the buyer can do — cancel, withdraw a cancellation,
 /// continue to the seller's setup, resubscribe, ask for support.</summary>
-internal sealed class DetailsModel(IAgreementsQueries agreements, IAgreementsCommands commands, TimeProvider clock) : PageModel
+internal sealed class DetailsModel(IAgreementsQueries agreements, IAgreementsCommands commands, IUsageQueries usage, TimeProvider clock) : PageModel
 {
     public AgreementDto Agreement { get; private set; } = null!;
 
@@ -22,6 +23,12 @@ internal sealed class DetailsModel(IAgreementsQueries agreements, IAgreementsCom
     public string? Error { get; private set; }
 
     public string? Notice { get; private set; }
+
+    /// <summary>What was reported in the current billing period (the trial, before paid periods begin), per dimension.</summary>
+    public IReadOnlyList<(string Dimension, long Quantity, long Records)> Usage { get; private set; } = [];
+
+    /// <summary>The instants <see cref="Usage"/> covers, <c>[From, To)</c>.</summary>
+    public (DateTimeOffset From, DateTimeOffset To) UsagePeriod { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
@@ -85,8 +92,31 @@ internal sealed class DetailsModel(IAgreementsQueries agreements, IAgreementsCom
         }
 
         Agreement = agreement;
+        await LoadUsageAsync(agreement, cancellationToken);
         var tickets = await agreements.ListTicketsAsync(null, User.AgreementsCaller(), new PageRequest(1, PageRequest.MaxSize), cancellationToken);
         Tickets = tickets.Items.Where(t => t.AgreementId == agreement.Id).ToList();
         return true;
+    }
+
+    private async Task LoadUsageAsync(AgreementDto agreement, CancellationToken cancellationToken)
+    {
+        var from = agreement.PeriodStart ?? agreement.AcceptedAt;
+        var to = agreement.PeriodEnd ?? agreement.TrialEndsAt ?? agreement.EndedAt ?? Now;
+        if (agreement.EndedAt is { } ended && ended < to)
+        {
+            to = ended;
+        }
+
+        UsagePeriod = (from, to);
+        if (to <= from)
+        {
+            return;
+        }
+
+        var totals = await usage.GetTotalsAsync(new UsageQuery(from, to, UsageGranularity.Total, AgreementId: agreement.Id), User.UsageCaller(), cancellationToken);
+        Usage = totals.GroupBy(t => t.Dimension, StringComparer.Ordinal)
+            .Select(g => (g.Key, g.Sum(t => t.Quantity), g.Sum(t => t.Records)))
+            .OrderBy(u => u.Key, StringComparer.Ordinal)
+            .ToList();
     }
 }
