@@ -67,7 +67,7 @@ public sealed class AwsSdkCompatibilityTests(KestrelTradewindApp app) : IClassFi
         Assert.Equal("Success", firstResult.GetProperty("Status").GetString());
         var recordId = firstResult.GetProperty("MeteringRecordId").GetString();
         Assert.False(string.IsNullOrEmpty(recordId));
-        Assert.Equal(DateTimeOffset.Parse(at, CultureInfo.InvariantCulture), firstResult.GetProperty("UsageRecord").GetProperty("Timestamp").GetDateTimeOffset());
+        Assert.Equal(DateTimeOffset.Parse(at, CultureInfo.InvariantCulture), firstResult.GetProperty("UsageRecord").GetProperty("Timestamp").GetProperty("$date").GetDateTimeOffset());
         var results = Ok(second).GetProperty("Results").EnumerateArray().ToList();
         Assert.Equal(["Success", "DuplicateRecord", "CustomerNotSubscribed"], results.Select(r => r.GetProperty("Status").GetString()));
         Assert.Equal(recordId, results[0].GetProperty("MeteringRecordId").GetString());
