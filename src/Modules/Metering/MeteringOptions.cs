@@ -15,7 +15,7 @@ internal sealed class MeteringOptions
     public TimeSpan CustomerCacheLifetime { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>The most records one group-commit transaction takes (whole submissions are never split).</summary>
-    public int MaxGroupRecords { get; set; } = 4000;
+    public int MaxGroupRecords { get; set; } = 32_000;
 
     /// <summary>Parallel writers on PostgreSQL (SQLite has one writer by nature).</summary>
     public int PostgresWriters { get; set; } = 2;

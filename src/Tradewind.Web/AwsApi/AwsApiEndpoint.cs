@@ -94,6 +94,14 @@ internal static partial class AwsApiEndpoint
             throw TooLarge();
         }
 
+        if (request.ContentLength is { } length)
+        {
+            // The usual case (every AWS SDK sends Content-Length): read straight into an array of that size, no copies.
+            var body = new byte[length];
+            await request.Body.ReadExactlyAsync(body, ct);
+            return body;
+        }
+
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;

@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Globalization;
+using System.Text;
 using Microsoft.Data.Sqlite;
 using Tradewind.Contracts.Metering;
 using Tradewind.Metering.Data;
@@ -10,8 +12,9 @@ using Tradewind.Primitives.Ids;
 namespace Tradewind.Metering.Storage;
 
 /// <summary>
-/// SQLite: one writer connection, one prepared single-row <c>INSERT … ON CONFLICT DO NOTHING</c> executed per record
-/// inside the group's transaction (SQLite statements are cheap; the commit is what costs). Values are stored the way
+/// SQLite: one writer connection; the group's records go in through a prepared multi-row
+/// <c>INSERT … VALUES (…),(…),… ON CONFLICT DO NOTHING RETURNING id</c> of <see cref="RowsPerStatement"/> rows (and
+/// one more statement for the remainder) inside the group's transaction, so the per-statement cost is shared by many rows. Values are stored the way
 /// EF Core stores them: GUIDs as upper-case text, instants as UTC ticks, enums as their names.
 /// <c>synchronous=FULL</c>: with WAL, NORMAL already survives a killed process, but FULL also survives power loss, and
 /// group commit pays its one fsync per transaction, not per record.
@@ -34,59 +37,114 @@ internal sealed class SqliteUsageStore(DatabaseSettings settings) : UsageStore
         // Immediate: take the write lock now rather than fail to upgrade a read lock halfway through the group.
         Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
 
-    public override async Task<HashSet<UsageRecordId>> InsertAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<UsageCandidate> candidates, CancellationToken cancellationToken)
+    public override Task<HashSet<UsageRecordId>> InsertAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<UsageCandidate> candidates, CancellationToken cancellationToken)
     {
         var inserted = new HashSet<UsageRecordId>();
         if (candidates.Count == 0)
         {
-            return inserted;
+            return Task.FromResult(inserted);
         }
 
-        await using var command = (SqliteCommand)connection.CreateCommand();
-        command.Transaction = (SqliteTransaction)transaction;
-        command.CommandText =
-            $"INSERT INTO {MeteringModel.RecordsTable} ({Columns}) VALUES ($id, $seller, $product, $agreement, $buyer, $customer, $dimension, $hour, $ts, $quantity, $source, $key, $allocations, $received, $submission) ON CONFLICT DO NOTHING";
-        var id = command.Parameters.Add("$id", SqliteType.Text);
-        var seller = command.Parameters.Add("$seller", SqliteType.Text);
-        var product = command.Parameters.Add("$product", SqliteType.Text);
-        var agreement = command.Parameters.Add("$agreement", SqliteType.Text);
-        var buyer = command.Parameters.Add("$buyer", SqliteType.Text);
-        var customer = command.Parameters.Add("$customer", SqliteType.Text);
-        var dimension = command.Parameters.Add("$dimension", SqliteType.Text);
-        var hour = command.Parameters.Add("$hour", SqliteType.Integer);
-        var ts = command.Parameters.Add("$ts", SqliteType.Integer);
-        var quantity = command.Parameters.Add("$quantity", SqliteType.Integer);
-        var source = command.Parameters.Add("$source", SqliteType.Text);
-        var key = command.Parameters.Add("$key", SqliteType.Text);
-        var allocations = command.Parameters.Add("$allocations", SqliteType.Text);
-        var received = command.Parameters.Add("$received", SqliteType.Integer);
-        var submission = command.Parameters.Add("$submission", SqliteType.Text);
-        command.Prepare();
-        foreach (var c in candidates)
+        // Microsoft.Data.Sqlite runs statements synchronously anyway; the async wrappers would only add cost per statement.
+        var sqlite = (SqliteConnection)connection;
+        var sqliteTransaction = (SqliteTransaction)transaction;
+        var fullChunks = candidates.Count / RowsPerStatement;
+        if (fullChunks > 0)
         {
-            id.Value = Text(c.Id.Value);
-            seller.Value = Text(c.SellerId.Value);
-            product.Value = Text(c.ProductId.Value);
-            agreement.Value = Text(c.AgreementId.Value);
-            buyer.Value = Text(c.BuyerId.Value);
-            customer.Value = c.CustomerIdentifier;
-            dimension.Value = c.Dimension;
-            hour.Value = c.Hour.UtcTicks;
-            ts.Value = c.Timestamp.UtcTicks;
-            quantity.Value = c.Quantity;
-            source.Value = SourceText(c.Source);
-            key.Value = (object?)c.IdempotencyKey ?? DBNull.Value;
-            allocations.Value = (object?)c.AllocationsJson ?? DBNull.Value;
-            received.Value = c.ReceivedAt.UtcTicks;
-            submission.Value = Text(c.SubmissionId);
-            // Microsoft.Data.Sqlite runs statements synchronously anyway; the async wrapper only adds cost per row.
-            if (command.ExecuteNonQuery() == 1)
+            using var full = InsertCommand(sqlite, sqliteTransaction, RowsPerStatement);
+            for (var chunk = 0; chunk < fullChunks; chunk++)
             {
-                inserted.Add(c.Id);
+                cancellationToken.ThrowIfCancellationRequested();
+                Execute(full, candidates, chunk * RowsPerStatement, inserted);
             }
         }
 
-        return inserted;
+        var remainder = candidates.Count - (fullChunks * RowsPerStatement);
+        if (remainder > 0)
+        {
+            using var rest = InsertCommand(sqlite, sqliteTransaction, remainder);
+            Execute(rest, candidates, fullChunks * RowsPerStatement, inserted);
+        }
+
+        return Task.FromResult(inserted);
+    }
+
+    /// <summary>
+    /// Rows per multi-row <c>INSERT</c>: large enough that the per-statement cost is shared by many rows, small enough
+    /// that the 15 parameters per row stay far below SQLite's limit on bound variables (32,766).
+    /// </summary>
+    internal const int RowsPerStatement = 64;
+
+    private const int ParametersPerRow = 15;
+
+    /// <summary>
+    /// A prepared <c>INSERT … VALUES (…),(…),… ON CONFLICT DO NOTHING RETURNING id</c> of <paramref name="rows"/> rows.
+    /// Rows are inserted in order; <c>RETURNING</c> (SQLite 3.35+) names exactly the rows that were inserted, so a row
+    /// skipped by a unique index is not returned and goes on to be classified like before.
+    /// </summary>
+    private static SqliteCommand InsertCommand(SqliteConnection connection, SqliteTransaction transaction, int rows)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        var sql = new StringBuilder(128 + (rows * 16 * ParametersPerRow));
+        sql.Append(CultureInfo.InvariantCulture, $"INSERT INTO {MeteringModel.RecordsTable} ({Columns}) VALUES ");
+        for (var row = 0; row < rows; row++)
+        {
+            sql.Append(row == 0 ? "(" : ",(");
+            for (var column = 0; column < ParametersPerRow; column++)
+            {
+                var name = string.Create(CultureInfo.InvariantCulture, $"$p{(row * ParametersPerRow) + column}");
+                sql.Append(column == 0 ? name : "," + name);
+                command.Parameters.Add(name, ColumnTypes[column]);
+            }
+
+            sql.Append(')');
+        }
+
+        sql.Append(" ON CONFLICT DO NOTHING RETURNING id");
+        command.CommandText = sql.ToString();
+        command.Prepare();
+        return command;
+    }
+
+    // In the order of UsageStore.Columns.
+    private static readonly SqliteType[] ColumnTypes =
+    [
+        SqliteType.Text, SqliteType.Text, SqliteType.Text, SqliteType.Text, SqliteType.Text, SqliteType.Text, SqliteType.Text,
+        SqliteType.Integer, SqliteType.Integer, SqliteType.Integer, SqliteType.Text, SqliteType.Text, SqliteType.Text,
+        SqliteType.Integer, SqliteType.Text,
+    ];
+
+    private static void Execute(SqliteCommand command, IReadOnlyList<UsageCandidate> candidates, int offset, HashSet<UsageRecordId> inserted)
+    {
+        var parameters = command.Parameters;
+        var rows = parameters.Count / ParametersPerRow;
+        for (var row = 0; row < rows; row++)
+        {
+            var c = candidates[offset + row];
+            var p = row * ParametersPerRow;
+            parameters[p].Value = Text(c.Id.Value);
+            parameters[p + 1].Value = Text(c.SellerId.Value);
+            parameters[p + 2].Value = Text(c.ProductId.Value);
+            parameters[p + 3].Value = Text(c.AgreementId.Value);
+            parameters[p + 4].Value = Text(c.BuyerId.Value);
+            parameters[p + 5].Value = c.CustomerIdentifier;
+            parameters[p + 6].Value = c.Dimension;
+            parameters[p + 7].Value = c.Hour.UtcTicks;
+            parameters[p + 8].Value = c.Timestamp.UtcTicks;
+            parameters[p + 9].Value = c.Quantity;
+            parameters[p + 10].Value = SourceText(c.Source);
+            parameters[p + 11].Value = (object?)c.IdempotencyKey ?? DBNull.Value;
+            parameters[p + 12].Value = (object?)c.AllocationsJson ?? DBNull.Value;
+            parameters[p + 13].Value = c.ReceivedAt.UtcTicks;
+            parameters[p + 14].Value = Text(c.SubmissionId);
+        }
+
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            inserted.Add(UsageRecordId.From(Guid.Parse(reader.GetString(0))));
+        }
     }
 
     public override async Task<IReadOnlyList<ExistingRecord>> FindAsync(DbConnection connection, DbTransaction? transaction, IReadOnlyList<UsageCandidate> candidates, CancellationToken cancellationToken)
