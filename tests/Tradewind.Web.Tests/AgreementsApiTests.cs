@@ -214,12 +214,15 @@ public sealed class AgreementsApiTests(AgreementsApp app) : IClassFixture<Agreem
         var (productId, planId) = await app.PublishedPlanAsync(app.SellerB, "Beta Suspends", UsagePlan("Usage", PerUnit("0.01")));
         var id = (await app.SubscribeAsync(app.Buyer, productId, planId)).GetProperty("agreement").GetProperty("id").GetString()!;
         var seller = app.ClientFor(app.SellerB);
+        // The audit trail is read back in time order: a second between the steps keeps that order unambiguous.
+        app.Clock.Advance(TimeSpan.FromSeconds(1));
 
         await (await app.ClientFor(app.Buyer).PostAsync($"/api/v1/agreements/{id}/suspend", Body(new JsonObject { ["reason"] = "Self" }), _ct)).AssertProblemAsync(HttpStatusCode.Forbidden);
         var problem = await (await seller.PostAsync($"/api/v1/agreements/{id}/suspend", Body(new JsonObject()), _ct)).AssertProblemAsync(HttpStatusCode.BadRequest);
         Assert.True(problem.GetProperty("errors").TryGetProperty("reason", out _));
         var suspended = await (await seller.PostAsync($"/api/v1/agreements/{id}/suspend", Body(new JsonObject { ["reason"] = "Chargeback on invoice 17" }), _ct)).ReadJsonAsync();
         Assert.Equal(("suspended", "Chargeback on invoice 17"), (suspended.GetProperty("status").GetString(), suspended.GetProperty("suspensionReason").GetString()));
+        app.Clock.Advance(TimeSpan.FromSeconds(1));
         var reinstated = await (await seller.PostAsync($"/api/v1/agreements/{id}/reinstate", Body(new JsonObject { ["reason"] = "Paid" }), _ct)).ReadJsonAsync();
 
         Assert.Equal("active", reinstated.GetProperty("status").GetString());
