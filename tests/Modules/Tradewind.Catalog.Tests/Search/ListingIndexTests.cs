@@ -190,18 +190,26 @@ public sealed class ListingIndexTests : IAsyncLifetime, IDisposable
     {
         var ct = TestContext.Current.CancellationToken;
         using var stop = new CancellationTokenSource();
+        using var started = new CountdownEvent(4);
         var readers = Enumerable.Range(0, 4).Select(_ => Task.Run(() =>
         {
             var searches = 0;
-            while (!stop.IsCancellationRequested)
+            do
             {
                 var result = Search(searches % 2 == 0 ? "" : "kubernetes");
                 Assert.True(result.Hits.TotalCount is 30 or 4, $"{result.Hits.TotalCount} matches");
-                searches++;
+                if (searches++ == 0)
+                {
+                    started.Signal();
+                }
             }
+            while (!stop.IsCancellationRequested);
 
             return searches;
         }, ct)).ToList();
+
+        // Every reader is searching before the writers start, however busy the machine is.
+        Assert.True(started.Wait(TimeSpan.FromSeconds(30), ct), "readers did not start");
 
         for (var i = 0; i < 20; i++)
         {
