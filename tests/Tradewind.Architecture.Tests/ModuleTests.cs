@@ -6,6 +6,7 @@ using Tradewind.Agreements;
 using Tradewind.Catalog;
 using Tradewind.Localization;
 using Tradewind.Metering;
+using Tradewind.Billing;
 using Tradewind.Payments;
 using Tradewind.Persistence;
 using Tradewind.Tax;
@@ -33,6 +34,7 @@ public sealed class ModuleTests
         typeof(WebhooksModule).Assembly,
         typeof(TaxModule).Assembly,
         typeof(MeteringModule).Assembly,
+        typeof(BillingModule).Assembly,
     ];
 
     [Fact]

@@ -9,6 +9,7 @@ using Tradewind.Payments;
 using Tradewind.Persistence;
 using Tradewind.Webhooks;
 using Tradewind.Metering;
+using Tradewind.Billing;
 using Tradewind.Tax;
 
 namespace Tradewind.Migrations.Postgres;
@@ -30,6 +31,7 @@ public sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<Tra
             .AddWebhooksModule()
             .AddTaxModule()
             .AddMeteringModule()
+            .AddBillingModule()
             .BuildServiceProvider();
         var options = new DbContextOptionsBuilder<TradewindDbContext>();
         new DatabaseSettings(DatabaseProvider.Postgres, "Host=localhost;Database=tradewind_design;Username=tradewind", ".").Configure(options);

@@ -21,6 +21,7 @@ using Tradewind.Contracts.Events;
 using Tradewind.Contracts.Localization;
 using Tradewind.Localization;
 using Tradewind.Metering;
+using Tradewind.Billing;
 using Tradewind.Payments;
 using Tradewind.Persistence;
 using Tradewind.Tax;
@@ -66,6 +67,7 @@ internal static class TradewindHost
         services.AddWebhooksModule();
         services.AddTaxModule();
         services.AddMeteringModule();
+        services.AddBillingModule();
 
         AddSecurity(services);
         AddProblemDetails(services);
