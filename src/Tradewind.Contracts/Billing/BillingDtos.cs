@@ -112,7 +112,7 @@ public sealed record InvoiceConversion(string FromCurrency, string ToCurrency, d
 /// <summary>A full billing document: invoice or credit note.</summary>
 /// <remarks><c>Number</c>: Gap-free number in the issuer's series (e.g. <c>TWE-2026-000042</c>); <c>null</c> while a draft.</remarks>
 /// <remarks><c>Language</c>: The buyer's language (BCP 47, e.g. <c>ja</c>) the documents are rendered in.</remarks>
-/// <remarks><c>Legends</c>: Mandatory notes in the document (reverse-charge wording, qualified-invoice statement…), already in <see cref="Language"/>.</remarks>
+/// <remarks><c>Legends</c>: Codes of the mandatory statements the document must print (see <see cref="InvoiceLegends"/>); the renderer words them in <see cref="Language"/>.</remarks>
 public sealed record InvoiceDto(
     InvoiceId Id,
     InvoiceKind Kind,
@@ -225,3 +225,28 @@ public sealed record BilledRevenueRow(
     string Currency,
     Money Net,
     Money Tax);
+
+/// <summary>Codes of mandatory statements on a document; the renderers print them in the document's language.</summary>
+public static class InvoiceLegends
+{
+    /// <summary>EU B2B reverse charge (VAT Directive art. 196 / 226(11a)): "Reverse charge".</summary>
+    public const string ReverseCharge = "reverse_charge";
+
+    /// <summary>Supply outside the issuer's tax scope / export of services.</summary>
+    public const string OutsideScope = "outside_scope";
+
+    /// <summary>Japan qualified invoice (適格請求書).</summary>
+    public const string JapanQualifiedInvoice = "jp_qualified_invoice";
+
+    /// <summary>India GST tax invoice.</summary>
+    public const string IndiaTaxInvoice = "in_tax_invoice";
+
+    /// <summary>Australia tax invoice (GST).</summary>
+    public const string AustraliaTaxInvoice = "au_tax_invoice";
+
+    /// <summary>The invoice shows prices converted from another currency at the recorded rate.</summary>
+    public const string CurrencyConverted = "currency_converted";
+
+    /// <summary>A credit note correcting the invoice it names.</summary>
+    public const string CorrectsInvoice = "corrects_invoice";
+}

@@ -13,7 +13,8 @@ internal readonly record struct BillingPeriod(DateTimeOffset Start, DateTimeOffs
 /// <remarks>
 /// <c>TrialUsage</c> is the quantity per dimension used inside the period while the trial ran
 /// (<c>[Period.Start, min(TrialEndsAt, Period.End))</c>), <c>PaidUsage</c> the quantity in the rest of
-/// the period (up to <c>EndedAt</c> when the agreement ended inside it). Both are cumulative: everything
+/// the period (up to <c>EndedAt</c> when the agreement ended inside it); <c>TrialUsageBeforePeriod</c> the trial's
+/// usage in earlier periods (trial quotas are per trial, not per period). All are cumulative: everything
 /// metered so far for that range, including records that arrived after an earlier invoice.
 /// <c>AlreadyBilled</c> lists what earlier documents charged for this agreement and period (usage per
 /// dimension) and for the contract (upfront fee, installments by number), so a re-run bills only the
@@ -26,6 +27,7 @@ internal sealed record RatingInput(
     DateTimeOffset? ContractEndsAt,
     DateTimeOffset? EndedAt,
     BillingPeriod Period,
+    IReadOnlyDictionary<string, decimal> TrialUsageBeforePeriod,
     IReadOnlyDictionary<string, decimal> TrialUsage,
     IReadOnlyDictionary<string, decimal> PaidUsage,
     IReadOnlyList<PriorCharge> AlreadyBilled);
