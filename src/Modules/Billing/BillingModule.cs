@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Tradewind.Billing.Rating;
 
 namespace Tradewind.Billing;
 
@@ -8,6 +9,7 @@ public static class BillingModule
     /// <summary>Needs the Agreements, Metering, Accounts, Tax and Payments (exchange rates) modules' contracts.</summary>
     public static IServiceCollection AddBillingModule(this IServiceCollection services)
     {
+        services.AddSingleton<IRater, Rater>();
         return services;
     }
 }
