@@ -13,7 +13,9 @@ namespace Tradewind.Billing.Rating;
 /// (crossing into a cheaper tier re-prices every unit), so a late line may be negative: the buyer then pays, over all
 /// documents, exactly the published price of the period's cumulative usage, as if it had all arrived on time. A late
 /// line may also have a quantity of 0 and a non-zero amount, when late free usage (trial usage inside the quota) moves the
-/// billable units to other tiers. No line when neither quantity nor amount changed.
+/// billable units to other tiers (its unit price is then 0). No line when neither quantity nor amount changed. A period
+/// whose first rating charged nothing for a dimension (all units free) is told apart from one never rated by a
+/// <see cref="PriorCharge"/> of quantity 0 and amount 0 for the dimension: with it, later usage is late usage.
 /// </remarks>
 internal static class UsageRating
 {
