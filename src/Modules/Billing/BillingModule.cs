@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Tradewind.Billing.Documents;
+using Tradewind.Contracts.Billing;
 
 namespace Tradewind.Billing;
 
@@ -8,6 +10,7 @@ public static class BillingModule
     /// <summary>Needs the Agreements, Metering, Accounts, Tax and Payments (exchange rates) modules' contracts.</summary>
     public static IServiceCollection AddBillingModule(this IServiceCollection services)
     {
+        services.AddSingleton<IInvoiceDocuments, InvoiceDocuments>();
         return services;
     }
 }
