@@ -115,13 +115,32 @@ internal static class UblInvoiceWriter
         // EN 16931 BR-O-02: a document with "outside the scope" lines must not show the seller's VAT id.
         var taxId = registration is null ? null : TaxIdentifiers.ForParty(registration.CountryCode, registration.Number, Uses(invoice, "O"));
         var endpoint = registration is null ? null : TaxIdentifiers.Endpoint(registration.CountryCode, registration.Number);
+        // EN 16931 BR-CO-26: a seller identifier when no VAT id is shown (non-VAT registrations; BR-O-02 hides the VAT id).
+        var sellerId = taxId is { Scheme: "VAT" } ? null : SellerIdentifier(issuer, registration);
         return new XElement(Cac + "AccountingSupplierParty",
             new XElement(Cac + "Party",
                 endpoint is null ? null : new XElement(Cbc + "EndpointID", new XAttribute("schemeID", endpoint.Value.Scheme), endpoint.Value.Id),
+                sellerId is null
+                    ? null
+                    : new XElement(Cac + "PartyIdentification",
+                        new XElement(Cbc + "ID", sellerId.Value.Scheme is { } scheme ? new XAttribute("schemeID", scheme) : null, sellerId.Value.Id)),
                 new XElement(Cac + "PartyName", new XElement(Cbc + "Name", issuer.LegalName)),
                 Address(issuer.Address),
                 taxId is null ? null : PartyTaxScheme(taxId.Value),
                 new XElement(Cac + "PartyLegalEntity", new XElement(Cbc + "RegistrationName", issuer.LegalName))));
+    }
+
+    /// <summary>The registration as an ISO 6523 identifier where one exists (ABN 0151, Japanese registration number 0221), else the registration or the entity code.</summary>
+    private static (string Id, string? Scheme)? SellerIdentifier(InvoiceIssuer issuer, TaxRegistrationDto? registration)
+    {
+        if (registration is null || TaxIdentifiers.ForParty(registration.CountryCode, registration.Number, outsideScope: true) is not { } id)
+        {
+            return (issuer.EntityCode, null);
+        }
+
+        return TaxIdentifiers.Endpoint(registration.CountryCode, registration.Number) is { Scheme: "0151" or "0221" } endpoint
+            ? (endpoint.Id, endpoint.Scheme)
+            : (id.CompanyId, null);
     }
 
     private static XElement CustomerParty(InvoiceDto invoice)
@@ -272,7 +291,7 @@ internal static class UblInvoiceWriter
                 ItemClassification(line),
                 TaxCategory("ClassifiedTaxCategory", line.Tax.Category, line.Tax.Rate, withReason: false, null)),
             new XElement(Cac + "Price",
-                new XElement(Cbc + "PriceAmount", new XAttribute("currencyID", currency), Decimal(price.PriceAmount)),
+                new XElement(Cbc + "PriceAmount", new XAttribute("currencyID", currency), Price(price.PriceAmount, line.Amount.Currency.MinorUnits)),
                 price.BaseQuantity is { } baseQuantity
                     ? new XElement(Cbc + "BaseQuantity", new XAttribute("unitCode", unit), Decimal(baseQuantity))
                     : null));
@@ -295,6 +314,10 @@ internal static class UblInvoiceWriter
 
     private static string Fixed(decimal value, int decimals) =>
         decimal.Round(value, decimals, MidpointRounding.AwayFromZero).ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+
+    /// <summary>A price with at least the currency's minor units and as many more as it has (sub-cent prices are allowed).</summary>
+    private static string Price(decimal value, int minorUnits) =>
+        value.ToString((minorUnits > 0 ? "0." + new string('0', minorUnits) : "0.") + new string('#', 28 - minorUnits), CultureInfo.InvariantCulture);
 
     internal static string Decimal(decimal value) => value.ToString("0.############################", CultureInfo.InvariantCulture);
 
