@@ -121,10 +121,14 @@ internal sealed class PdfInvoiceRenderer : IDisposable
         var family = !InvoiceFonts.NeedsCjk(text) && InvoiceFonts.HasLatinFont
             ? InvoiceFonts.LatinFamily
             : string.Equals(_view.Language, "ko", StringComparison.Ordinal) ? InvoiceFonts.KoreanFamily : InvoiceFonts.JapaneseFamily;
+        // A simulated bold CJK face would be embedded a second time (whole, see InvoiceFonts): CJK text is set regular.
+        bold &= family == InvoiceFonts.LatinFamily;
         var key = (family, size, bold);
         if (!_fonts.TryGetValue(key, out var font))
         {
-            font = new XFont(family, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular);
+            // Unicode encoding (Identity-H with a ToUnicode map) for every font: all scripts and symbols (₹, ₩) print,
+            // and the text can be searched and copied from the PDF.
+            font = new XFont(family, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, new XPdfFontOptions(PdfFontEncoding.Unicode));
             _fonts[key] = font;
         }
 
