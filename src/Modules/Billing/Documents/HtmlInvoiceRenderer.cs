@@ -135,7 +135,7 @@ internal static class HtmlInvoiceRenderer
 
         foreach (var id in party.Identifiers)
         {
-            html.Append("<p>").Append(e.Encode(id.Label)).Append(": ").Append(e.Encode(id.Value)).Append("</p>\n");
+            html.Append("<p>").Append(e.Encode(id)).Append("</p>\n");
         }
 
         html.Append("</section>\n");

@@ -7,7 +7,7 @@ namespace Tradewind.Billing.Documents;
 internal sealed record LabelledValue(string Label, string Value);
 
 /// <summary>A party block: its heading, name, address lines and registrations.</summary>
-internal sealed record PartyView(string Heading, string Name, IReadOnlyList<string> AddressLines, IReadOnlyList<LabelledValue> Identifiers);
+internal sealed record PartyView(string Heading, string Name, IReadOnlyList<string> AddressLines, IReadOnlyList<string> Identifiers);
 
 internal sealed record LineView(string Number, string Description, string Detail, string Period, string Quantity, string UnitPrice, string Amount, string TaxRate);
 
@@ -89,16 +89,16 @@ internal sealed class InvoiceView
         }
 
         var sellerRegistration = UblInvoiceWriter.SellerRegistration(invoice);
-        var supplierIds = new List<LabelledValue>();
+        var supplierIds = new List<string>();
         if (sellerRegistration is not null)
         {
-            supplierIds.Add(new(RegistrationLabel(sellerRegistration.CountryCode, text), sellerRegistration.Number));
+            supplierIds.Add(text.Format("IdentifierPattern", RegistrationLabel(sellerRegistration.CountryCode, text), sellerRegistration.Number));
         }
 
-        var customerIds = new List<LabelledValue>();
+        var customerIds = new List<string>();
         if (invoice.Buyer.TaxId is { Length: > 0 } buyerTaxId)
         {
-            customerIds.Add(new(RegistrationLabel(invoice.Buyer.Address.CountryCode, text), buyerTaxId));
+            customerIds.Add(text.Format("IdentifierPattern", RegistrationLabel(invoice.Buyer.Address.CountryCode, text), buyerTaxId));
         }
 
         var lines = invoice.Lines.Select(line => new LineView(

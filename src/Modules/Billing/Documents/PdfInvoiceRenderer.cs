@@ -185,7 +185,7 @@ internal sealed class PdfInvoiceRenderer : IDisposable
         var y = top;
         var lines = new List<(string Text, bool Bold, double Size)> { (party.Heading, true, 10), (party.Name, true, 9) };
         lines.AddRange(party.AddressLines.Select(l => (l, false, 9.0)));
-        lines.AddRange(party.Identifiers.Select(i => (i.Label + ": " + i.Value, false, 9.0)));
+        lines.AddRange(party.Identifiers.Select(i => (i, false, 9.0)));
         foreach (var (text, bold, size) in lines)
         {
             var font = Font(text, size, bold);
