@@ -1,6 +1,8 @@
 using PdfSharp;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
+using PdfSharp.Pdf.Advanced;
+using PdfSharp.Pdf.IO;
 
 namespace Tradewind.Billing.Documents;
 
@@ -14,7 +16,7 @@ internal sealed class PdfInvoiceRenderer : IDisposable
 {
     private const double Margin = 42;
     private const double LineGap = 2.5;
-    private static readonly double[] LineColumnWidths = [18, 150, 96, 58, 66, 68, 55];
+    private static readonly double[] LineColumnWidths = [16, 140, 92, 52, 64, 68, 79];
     private static readonly double[] TaxColumnWidths = [200, 120, 120];
 
     private readonly InvoiceView _view;
@@ -22,6 +24,7 @@ internal sealed class PdfInvoiceRenderer : IDisposable
     private readonly Dictionary<(string Family, double Size, bool Bold), XFont> _fonts = [];
     private XGraphics? _graphics;
     private double _y;
+    private bool _usedCjk;
 
     private PdfInvoiceRenderer(InvoiceView view)
     {
@@ -87,7 +90,54 @@ internal sealed class PdfInvoiceRenderer : IDisposable
 
         using var stream = new MemoryStream();
         _document.Save(stream, closeStream: false);
-        return stream.ToArray();
+        return _usedCjk ? DeclareOpenTypeFontFiles(stream) : stream.ToArray();
+    }
+
+    /// <summary>
+    /// PDFsharp declares every embedded font a TrueType CID font (<c>/CIDFontType2</c>, data under <c>/FontFile2</c>),
+    /// also Noto Sans CJK, whose outlines are CFF. ISO 32000-1 (9.7.4, 9.9) wants such a font declared
+    /// <c>/CIDFontType0</c> with its OpenType data under <c>/FontFile3</c>, <c>/Subtype /OpenType</c>; strict readers
+    /// reject the mismatch. The saved document is corrected here (its glyph ids stay the CIDs, Identity-H).
+    /// </summary>
+    private static byte[] DeclareOpenTypeFontFiles(MemoryStream saved)
+    {
+        saved.Position = 0;
+        using var document = PdfReader.Open(saved, PdfDocumentOpenMode.Modify);
+        var corrected = new HashSet<PdfDictionary>(ReferenceEqualityComparer.Instance);
+        foreach (var page in document.Pages)
+        {
+            var fonts = page.Elements.GetDictionary("/Resources")?.Elements.GetDictionary("/Font");
+            foreach (var key in fonts?.Elements.Keys ?? [])
+            {
+                var descendants = fonts!.Elements.GetDictionary(key)?.Elements.GetArray("/DescendantFonts");
+                if (descendants?.Elements.GetDictionary(0) is not { } cidFont
+                    || !corrected.Add(cidFont)
+                    || cidFont.Elements.GetDictionary("/FontDescriptor") is not { } descriptor
+                    || descriptor.Elements["/FontFile2"] is not PdfReference fontFileReference
+                    || fontFileReference.Value is not PdfDictionary { Stream: { } stream } fontFile
+                    || !IsOpenTypeCff(stream))
+                {
+                    continue;
+                }
+
+                cidFont.Elements["/Subtype"] = new PdfName("/CIDFontType0");
+                cidFont.Elements.Remove("/CIDToGIDMap");
+                descriptor.Elements.Remove("/FontFile2");
+                descriptor.Elements["/FontFile3"] = fontFileReference;
+                fontFile.Elements["/Subtype"] = new PdfName("/OpenType");
+            }
+        }
+
+        using var fixedStream = new MemoryStream();
+        document.Save(fixedStream, closeStream: false);
+        return fixedStream.ToArray();
+    }
+
+    /// <summary>Whether a font file stream holds OpenType with CFF outlines (its data starts with <c>OTTO</c>).</summary>
+    private static bool IsOpenTypeCff(PdfDictionary.PdfStream stream)
+    {
+        var data = stream.UnfilteredValue;
+        return data.Length >= 4 && data[0] == 'O' && data[1] == 'T' && data[2] == 'T' && data[3] == 'O';
     }
 
     public void Dispose()
@@ -121,6 +171,7 @@ internal sealed class PdfInvoiceRenderer : IDisposable
         var family = !InvoiceFonts.NeedsCjk(text) && InvoiceFonts.HasLatinFont
             ? InvoiceFonts.LatinFamily
             : string.Equals(_view.Language, "ko", StringComparison.Ordinal) ? InvoiceFonts.KoreanFamily : InvoiceFonts.JapaneseFamily;
+        _usedCjk |= family != InvoiceFonts.LatinFamily;
         // A simulated bold CJK face would be embedded a second time (whole, see InvoiceFonts): CJK text is set regular.
         bold &= family == InvoiceFonts.LatinFamily;
         var key = (family, size, bold);

@@ -20,6 +20,9 @@ public sealed class PdfDocumentTests
 
         var cjk = Assert.Single(fonts, f => f.Name.Contains("Noto Sans CJK JP", StringComparison.Ordinal));
         Assert.True(cjk.Embedded);
+        // CFF outlines are filed as OpenType (ISO 32000-1 §9.9), not under the TrueType key.
+        Assert.Equal("/FontFile3", cjk.FileKey);
+        Assert.Equal("/OpenType", cjk.FileSubtype);
         foreach (var text in new[] { "適格請求書", "適格請求書発行事業者登録番号", "株式会社サンプル商事", "消費税" })
         {
             Assert.All(text, c => Assert.Contains(c, cjk.Characters));
@@ -80,7 +83,7 @@ public sealed class PdfDocumentTests
         Assert.True(document.PageCount >= 2);
     }
 
-    private sealed record EmbeddedFont(string Name, bool Embedded, HashSet<char> Characters);
+    private sealed record EmbeddedFont(string Name, bool Embedded, HashSet<char> Characters, string? FileKey = null, string? FileSubtype = null);
 
     /// <summary>The fonts the pages use, whether each is embedded, and the characters its ToUnicode map covers.</summary>
     private static List<EmbeddedFont> EmbeddedFonts(byte[] pdf)
@@ -108,13 +111,15 @@ public sealed class PdfDocumentTests
                 var embedded = descriptor is not null
                     && (descriptor.Elements.ContainsKey("/FontFile2") || descriptor.Elements.ContainsKey("/FontFile3") || descriptor.Elements.ContainsKey("/FontFile"));
                 var characters = ToUnicodeCharacters(font.Elements.GetDictionary("/ToUnicode"));
+                var fileKey = new[] { "/FontFile", "/FontFile2", "/FontFile3" }.FirstOrDefault(k => descriptor?.Elements.ContainsKey(k) == true);
+                var fileSubtype = fileKey is null ? null : descriptor!.Elements.GetDictionary(fileKey)?.Elements.GetName("/Subtype");
                 if (fonts.TryGetValue(name, out var known))
                 {
                     known.Characters.UnionWith(characters);
                 }
                 else
                 {
-                    fonts[name] = new EmbeddedFont(name, embedded, characters);
+                    fonts[name] = new EmbeddedFont(name, embedded, characters, fileKey, fileSubtype);
                 }
             }
         }
