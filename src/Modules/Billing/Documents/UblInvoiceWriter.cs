@@ -67,6 +67,7 @@ internal static class UblInvoiceWriter
                 : null,
             SupplierParty(invoice, seller),
             CustomerParty(invoice),
+            Delivery(invoice),
             PaymentMeans(invoice, credit),
             PaymentTerms(invoice, text),
             TaxTotals(invoice, sign),
@@ -156,6 +157,15 @@ internal static class UblInvoiceWriter
                 new XElement(Cac + "PartyLegalEntity", new XElement(Cbc + "RegistrationName", buyer.Name)),
                 buyer.Email is { Length: > 0 } email ? new XElement(Cac + "Contact", new XElement(Cbc + "ElectronicMail", email)) : null));
     }
+
+    /// <summary>EN 16931 BR-IC-12: an intra-community supply names the country delivered to (the buyer's).</summary>
+    private static XElement? Delivery(InvoiceDto invoice) =>
+        Uses(invoice, "K")
+            ? new XElement(Cac + "Delivery",
+                new XElement(Cac + "DeliveryLocation",
+                    new XElement(Cac + "Address",
+                        new XElement(Cac + "Country", new XElement(Cbc + "IdentificationCode", invoice.Buyer.Address.CountryCode.ToUpperInvariant())))))
+            : null;
 
     private static XElement PartyTaxScheme((string CompanyId, string Scheme) taxId) =>
         new(Cac + "PartyTaxScheme",

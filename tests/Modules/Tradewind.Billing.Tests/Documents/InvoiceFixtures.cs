@@ -201,6 +201,25 @@ public static class InvoiceFixtures
         };
     }
 
+    /// <summary>The Irish entity's other VAT categories, one document each: exempt (E), zero rated (Z), intra-community supply (K), export (G).</summary>
+    public static InvoiceDto EuCategory(string category, string language)
+    {
+        var buyer = category switch
+        {
+            "K" => Buyer("Acheteur Exemple SAS", new PostalAddress("1 rue de l'Exemple", null, "Paris", "75001", null, "FR"), "FR32123456789", isBusiness: true, "compta@example.fr"),
+            "G" => Buyer("Example Corp", new PostalAddress("350 Fifth Avenue", null, "New York", "10118", "NY", "US"), null, isBusiness: true, "ap@example.com"),
+            _ => Buyer("Erika Mustermann", new PostalAddress("Heidestraße 17", null, "Berlin", "10557", null, "DE"), null, isBusiness: false, "erika@example.de"),
+        };
+        return Build(
+            "TWE-2026-0002" + (category[0] - 'A').ToString("D2", CultureInfo.InvariantCulture),
+            EuIssuer,
+            buyer,
+            "EUR",
+            language,
+            [new("Atlas Analytics – Hardware key", 2, "piece", "35.00", 70.00m, category, 0m, "VAT", buyer.Address.CountryCode)],
+            legends: []);
+    }
+
     /// <summary>Every fixture by name (the names tests and reports use).</summary>
     public static IReadOnlyDictionary<string, InvoiceDto> All { get; } = new Dictionary<string, InvoiceDto>(StringComparer.Ordinal)
     {
@@ -215,6 +234,10 @@ public static class InvoiceFixtures
         ["eu-outside-scope"] = EuOutsideScope(),
         ["kr-invoice"] = KoreaInvoice(),
         ["credit-note"] = CreditNote(),
+        ["eu-exempt"] = EuCategory("E", "de"),
+        ["eu-zero-rated"] = EuCategory("Z", "en"),
+        ["eu-intra-community-supply"] = EuCategory("K", "fr"),
+        ["eu-export"] = EuCategory("G", "en"),
     };
 
     public static TheoryData<string> Names()
