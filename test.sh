@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every Tradewind test on a fresh machine: installs what is missing (PostgreSQL, Chromium, Apertium APY),
+# Runs every Tradewind test on a fresh machine: installs what is missing (PostgreSQL, Chromium, Apertium APY, CJK fonts,
+# Java and Saxon-HE for the e-invoice rules),
 # builds, starts a throwaway PostgreSQL and an Apertium APY translation server, runs the unit tests once and the integration and browser tests on SQLite
 # and on PostgreSQL, checks formatting, stops what it started, and prints one line: N passed, N failed.
 set -uo pipefail
@@ -20,6 +21,12 @@ ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 command -v apertium-apy >/dev/null || missing+=(apertium apertium-apy)
 [ -f /usr/share/apertium/modes/eng-spa.mode ] || missing+=(apertium-eng-spa)
 command -v socat >/dev/null || missing+=(socat)
+# Invoice documents: Noto Sans CJK for Japanese and Korean PDFs, DejaVu Sans for Latin text, and Java with Saxon-HE to run
+# the EN 16931 and Peppol BIS 3.0 business rules over the generated UBL.
+[ -f /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ] || missing+=(fonts-noto-cjk)
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
+command -v java >/dev/null || missing+=(default-jre-headless)
+[ -f /usr/share/java/Saxon-HE.jar ] || missing+=(libsaxonhe-java)
 if [ ${#missing[@]} -gt 0 ]; then
   say "Installing ${missing[*]}"
   sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"

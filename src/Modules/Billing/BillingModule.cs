@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Tradewind.Billing.Rating;
+using Tradewind.Billing.Documents;
+using Tradewind.Contracts.Billing;
 
 namespace Tradewind.Billing;
 
@@ -10,6 +12,7 @@ public static class BillingModule
     public static IServiceCollection AddBillingModule(this IServiceCollection services)
     {
         services.AddSingleton<IRater, Rater>();
+        services.AddSingleton<IInvoiceDocuments, InvoiceDocuments>();
         return services;
     }
 }

@@ -58,7 +58,12 @@ public sealed record InvoiceIssuer(
     string LegalName,
     PostalAddress Address,
     IReadOnlyList<TaxRegistrationDto> TaxRegistrations,
-    CollectionAccountDto? PaymentAccount);
+    CollectionAccountDto? PaymentAccount,
+    InvoicePayeeAccount? PayeeAccount = null);
+
+/// <summary>The account the buyer pays into, in full, as printed in the payment instructions (UBL BT-84…BT-86).</summary>
+/// <remarks><c>AccountId</c>: an IBAN, or the local account number; <c>Bic</c>: the bank's BIC when known.</remarks>
+public sealed record InvoicePayeeAccount(string AccountId, string HolderName, string? Bic = null);
 
 /// <summary>One step of how a line's amount was computed (a tier, the free units, what an earlier invoice already billed).</summary>
 /// <remarks><c>Label</c>: Stable machine label: <c>free_tier</c>, <c>trial_quota</c>, <c>entitlement</c>, <c>tier</c>, <c>package</c>, <c>unit</c>, <c>contract_fee</c>, <c>installment</c>, <c>already_billed</c>, <c>proration</c> (see docs/billing.md, Rating).</remarks>

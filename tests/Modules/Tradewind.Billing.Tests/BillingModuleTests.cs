@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Tradewind.Contracts.Billing;
 
 namespace Tradewind.Billing.Tests;
 
@@ -12,5 +13,15 @@ public sealed class BillingModuleTests
         var returned = services.AddBillingModule();
 
         Assert.Same(services, returned);
+    }
+
+    [Fact]
+    public void The_module_provides_the_invoice_documents()
+    {
+        using var provider = new ServiceCollection().AddBillingModule().BuildServiceProvider();
+
+        var documents = provider.GetRequiredService<IInvoiceDocuments>();
+
+        Assert.Contains("<cbc:ID>TWE-2026-000041</cbc:ID>", documents.RenderUbl(Documents.InvoiceFixtures.EuStandardRateB2C()), StringComparison.Ordinal);
     }
 }
