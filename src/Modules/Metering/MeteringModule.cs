@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Tradewind.Contracts.Agreements;
 using Tradewind.Contracts.AwsApi;
+using Tradewind.Contracts.Events;
 using Tradewind.Contracts.Metering;
 using Tradewind.Metering.AwsApi;
 using Tradewind.Metering.Data;
@@ -29,6 +31,15 @@ public static class MeteringModule
                 : new SqliteUsageStore(settings);
         });
         services.AddSingleton<CustomerDirectory>();
+        services.AddScoped<IIntegrationEventConsumer<AgreementCreated>, CustomerDirectoryInvalidation>();
+        services.AddScoped<IIntegrationEventConsumer<AgreementSuspended>, CustomerDirectoryInvalidation>();
+        services.AddScoped<IIntegrationEventConsumer<AgreementReinstated>, CustomerDirectoryInvalidation>();
+        services.AddScoped<IIntegrationEventConsumer<AgreementCancelled>, CustomerDirectoryInvalidation>();
+        services.AddScoped<IIntegrationEventConsumer<AgreementExpired>, CustomerDirectoryInvalidation>();
+        services.AddScoped<IIntegrationEventConsumer<TrialConverted>, CustomerDirectoryInvalidation>();
+        services.AddScoped<IIntegrationEventConsumer<AgreementCancellationScheduled>, CustomerDirectoryInvalidation>();
+        services.AddScoped<IIntegrationEventConsumer<AgreementCancellationWithdrawn>, CustomerDirectoryInvalidation>();
+        services.AddScoped<IIntegrationEventConsumer<AgreementPeriodStarted>, CustomerDirectoryInvalidation>();
         services.AddSingleton<FirstUsageRecorder>();
         services.AddHostedService(sp => sp.GetRequiredService<FirstUsageRecorder>());
         services.AddSingleton<UsageWriter>();

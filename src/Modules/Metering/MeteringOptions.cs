@@ -9,10 +9,14 @@ internal sealed class MeteringOptions
     public TimeSpan RestMaxAge { get; set; } = TimeSpan.FromHours(72);
 
     /// <summary>
-    /// How long a customer's agreements are remembered between submissions. A cancellation or suspension is seen within
-    /// this time; records are judged by their own timestamp against the agreement's dates either way.
+    /// How long a customer's agreements are remembered between submissions. Agreement events drop a customer at once on
+    /// the node that delivers them; other nodes see a cancellation or suspension within this time. Records are judged
+    /// by their own timestamp against the agreement's dates either way. Zero turns the cache off.
     /// </summary>
-    public TimeSpan CustomerCacheLifetime { get; set; } = TimeSpan.FromSeconds(5);
+    public TimeSpan CustomerCacheLifetime { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>The most customers kept in memory; past that the cache starts over.</summary>
+    public int MaxCachedCustomers { get; set; } = 200_000;
 
     /// <summary>The most records one group-commit transaction takes (whole submissions are never split).</summary>
     public int MaxGroupRecords { get; set; } = 32_000;

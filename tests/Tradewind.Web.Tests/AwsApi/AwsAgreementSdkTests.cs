@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -148,47 +147,7 @@ public sealed class AwsAgreementSdkTests(KestrelTradewindApp app) : IClassFixtur
         return new Key(key.GetProperty("accessKeyId").GetString()!, key.GetProperty("secretAccessKey").GetString()!);
     }
 
-    /// <summary>Runs tests/aws-sdk/call.mjs (see it for the protocol) with one operation and returns its JSON line.</summary>
-    private async Task<JsonElement> CallAsync(Key key, string client, string operation, object input)
-    {
-        var call = JsonSerializer.Serialize(new
-        {
-            endpoint = app.BaseAddress.ToString().TrimEnd('/'),
-            client,
-            operation,
-            input,
-            accessKeyId = key.AccessKeyId,
-            secretAccessKey = key.Secret,
-            maxAttempts = 1,
-        });
-        var start = new ProcessStartInfo("node", ["call.mjs"])
-        {
-            WorkingDirectory = HarnessDirectory(),
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["TRADEWIND_AWS_CALL"] = call;
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("node did not start.");
-        var stdout = process.StandardOutput.ReadToEndAsync(_ct);
-        var stderr = process.StandardError.ReadToEndAsync(_ct);
-        await process.WaitForExitAsync(_ct);
-        var output = (await stdout).Trim();
-        Assert.True(process.ExitCode == 0 && output.Length > 0, $"node exited {process.ExitCode}: {output} {await stderr}");
-        return JsonDocument.Parse(output.Split('\n')[^1]).RootElement.Clone();
-    }
-
-    private static string HarnessDirectory()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var harness = Path.Combine(directory.FullName, "tests", "aws-sdk");
-            if (File.Exists(Path.Combine(harness, "package.json")))
-            {
-                Assert.True(Directory.Exists(Path.Combine(harness, "node_modules", "@aws-sdk")), $"The AWS SDK is not installed: run 'npm ci' in {harness}.");
-                return harness;
-            }
-        }
-
-        throw new InvalidOperationException("tests/aws-sdk was not found above the test binaries.");
-    }
+    /// <summary>One operation through the SDK, without its retries.</summary>
+    private Task<JsonElement> CallAsync(Key key, string client, string operation, object input) =>
+        AwsSdkHarness.CallAsync(app.BaseAddress, key.AccessKeyId, key.Secret, client, operation, input, _ct, maxAttempts: 1);
 }

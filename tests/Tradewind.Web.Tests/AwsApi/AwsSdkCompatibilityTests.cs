@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
@@ -268,52 +267,7 @@ public sealed class AwsSdkCompatibilityTests(KestrelTradewindApp app) : IClassFi
         return new Key(key.GetProperty("id").GetGuid(), key.GetProperty("accessKeyId").GetString()!, key.GetProperty("secretAccessKey").GetString()!);
     }
 
-    private async Task<JsonElement> CallAsync(
-        Key key, string client, string operation, object input, string[]? dateFields = null, string? sessionToken = null, int? clockOffsetMs = null, int? maxAttempts = null)
-    {
-        var call = JsonSerializer.Serialize(new
-        {
-            endpoint = app.BaseAddress.ToString().TrimEnd('/'),
-            client,
-            operation,
-            input,
-            dateFields,
-            accessKeyId = key.AccessKeyId,
-            secretAccessKey = key.Secret,
-            sessionToken,
-            clockOffsetMs,
-            maxAttempts,
-        });
-        var start = new ProcessStartInfo("node", ["call.mjs"])
-        {
-            WorkingDirectory = HarnessDirectory(),
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["TRADEWIND_AWS_CALL"] = call;
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("node did not start.");
-        var stdout = process.StandardOutput.ReadToEndAsync(_ct);
-        var stderr = process.StandardError.ReadToEndAsync(_ct);
-        await process.WaitForExitAsync(_ct);
-        var output = (await stdout).Trim();
-        Assert.True(process.ExitCode == 0 && output.Length > 0, $"node exited {process.ExitCode}: {output} {await stderr}");
-        return JsonDocument.Parse(output.Split('\n')[^1]).RootElement.Clone();
-    }
-
-    private static string HarnessDirectory()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var harness = Path.Combine(directory.FullName, "tests", "aws-sdk");
-            if (File.Exists(Path.Combine(harness, "package.json")))
-            {
-                Assert.True(
-                    Directory.Exists(Path.Combine(harness, "node_modules", "@aws-sdk")),
-                    $"The AWS SDK is not installed: run 'npm ci' in {harness} (test.sh does this).");
-                return harness;
-            }
-        }
-
-        throw new InvalidOperationException("tests/aws-sdk was not found above the test binaries.");
-    }
+    private Task<JsonElement> CallAsync(
+        Key key, string client, string operation, object input, string[]? dateFields = null, string? sessionToken = null, int? clockOffsetMs = null, int? maxAttempts = null) =>
+        AwsSdkHarness.CallAsync(app.BaseAddress, key.AccessKeyId, key.Secret, client, operation, input, _ct, dateFields, sessionToken, clockOffsetMs, maxAttempts);
 }

@@ -1,7 +1,7 @@
 using System.Data.Common;
-using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 using Tradewind.Contracts.Metering;
 using Tradewind.Metering.Data;
 using Tradewind.Metering.Submissions;
@@ -12,10 +12,9 @@ using Tradewind.Primitives.Ids;
 namespace Tradewind.Metering.Storage;
 
 /// <summary>
-/// SQLite: one writer connection; the group's records go in through a prepared multi-row
-/// <c>INSERT … VALUES (…),(…),… ON CONFLICT DO NOTHING RETURNING id</c> of <see cref="RowsPerStatement"/> rows (and
-/// one more statement for the remainder) inside the group's transaction, so the per-statement cost is shared by many rows. Values are stored the way
-/// EF Core stores them: GUIDs as upper-case text, instants as UTC ticks, enums as their names.
+/// SQLite: one writer connection; the group's records go in through one prepared single-row
+/// <c>INSERT … ON CONFLICT DO NOTHING</c> on SQLite's own API (<see cref="RowInsert"/>: positional parameters, no
+/// allocation per row) inside the group's transaction. Values are stored the way EF Core stores them: GUIDs as upper-case text, instants as UTC ticks, enums as their names.
 /// <c>synchronous=FULL</c>: with WAL, NORMAL already survives a killed process, but FULL also survives power loss, and
 /// group commit pays its one fsync per transaction, not per record.
 /// </summary>
@@ -39,112 +38,134 @@ internal sealed class SqliteUsageStore(DatabaseSettings settings) : UsageStore
 
     public override Task<HashSet<UsageRecordId>> InsertAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<UsageCandidate> candidates, CancellationToken cancellationToken)
     {
-        var inserted = new HashSet<UsageRecordId>();
+        var inserted = new HashSet<UsageRecordId>(candidates.Count);
         if (candidates.Count == 0)
         {
             return Task.FromResult(inserted);
         }
 
-        // Microsoft.Data.Sqlite runs statements synchronously anyway; the async wrappers would only add cost per statement.
-        var sqlite = (SqliteConnection)connection;
-        var sqliteTransaction = (SqliteTransaction)transaction;
-        var fullChunks = candidates.Count / RowsPerStatement;
-        if (fullChunks > 0)
+        // The statement runs on the connection's own handle, so it is part of the group's open transaction.
+        var db = ((SqliteConnection)connection).Handle ?? throw new InvalidOperationException("The writer connection is not open.");
+        _ = transaction;
+        using var insert = new RowInsert(db);
+        for (var i = 0; i < candidates.Count; i++)
         {
-            using var full = InsertCommand(sqlite, sqliteTransaction, RowsPerStatement);
-            for (var chunk = 0; chunk < fullChunks; chunk++)
+            if ((i & 1023) == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                Execute(full, candidates, chunk * RowsPerStatement, inserted);
             }
-        }
 
-        var remainder = candidates.Count - (fullChunks * RowsPerStatement);
-        if (remainder > 0)
-        {
-            using var rest = InsertCommand(sqlite, sqliteTransaction, remainder);
-            Execute(rest, candidates, fullChunks * RowsPerStatement, inserted);
+            var c = candidates[i];
+            if (insert.Execute(c))
+            {
+                inserted.Add(c.Id);
+            }
         }
 
         return Task.FromResult(inserted);
     }
 
     /// <summary>
-    /// Rows per multi-row <c>INSERT</c>: large enough that the per-statement cost is shared by many rows, small enough
-    /// that the 15 parameters per row stay far below SQLite's limit on bound variables (32,766).
+    /// A prepared single-row <c>INSERT … ON CONFLICT DO NOTHING</c> on SQLite's own API: parameters bound by position
+    /// (Microsoft.Data.Sqlite looks every parameter up by name on each execution, which on a many-row statement costs
+    /// more than the insert), text bound from UTF-8 bytes formatted on the stack, and <c>sqlite3_changes</c> telling
+    /// whether the row went in or a unique index skipped it. Nothing is allocated per row.
     /// </summary>
-    internal const int RowsPerStatement = 64;
-
-    private const int ParametersPerRow = 15;
-
-    /// <summary>
-    /// A prepared <c>INSERT … VALUES (…),(…),… ON CONFLICT DO NOTHING RETURNING id</c> of <paramref name="rows"/> rows.
-    /// Rows are inserted in order; <c>RETURNING</c> (SQLite 3.35+) names exactly the rows that were inserted, so a row
-    /// skipped by a unique index is not returned and goes on to be classified like before.
-    /// </summary>
-    private static SqliteCommand InsertCommand(SqliteConnection connection, SqliteTransaction transaction, int rows)
+    private sealed class RowInsert : IDisposable
     {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        var sql = new StringBuilder(128 + (rows * 16 * ParametersPerRow));
-        sql.Append(CultureInfo.InvariantCulture, $"INSERT INTO {MeteringModel.RecordsTable} ({Columns}) VALUES ");
-        for (var row = 0; row < rows; row++)
+        private static readonly string Sql =
+            $"INSERT INTO {MeteringModel.RecordsTable} ({Columns}) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15) ON CONFLICT DO NOTHING";
+
+        private readonly sqlite3 _db;
+        private readonly sqlite3_stmt _statement;
+        private byte[] _text = new byte[1024];
+
+        public RowInsert(sqlite3 db)
         {
-            sql.Append(row == 0 ? "(" : ",(");
-            for (var column = 0; column < ParametersPerRow; column++)
+            _db = db;
+            Check(raw.sqlite3_prepare_v2(db, Sql, out _statement));
+        }
+
+        /// <summary>Inserts <paramref name="c"/>'s row; false when a unique index already holds its key.</summary>
+        public bool Execute(UsageCandidate c)
+        {
+            var s = _statement;
+            Check(raw.sqlite3_reset(s));
+            BindGuid(1, c.Id.Value);
+            BindGuid(2, c.SellerId.Value);
+            BindGuid(3, c.ProductId.Value);
+            BindGuid(4, c.AgreementId.Value);
+            BindGuid(5, c.BuyerId.Value);
+            BindText(6, c.CustomerIdentifier);
+            BindText(7, c.Dimension);
+            Check(raw.sqlite3_bind_int64(s, 8, c.Hour.UtcTicks));
+            Check(raw.sqlite3_bind_int64(s, 9, c.Timestamp.UtcTicks));
+            Check(raw.sqlite3_bind_int64(s, 10, c.Quantity));
+            Check(raw.sqlite3_bind_text(s, 11, SourceUtf8(c.Source)));
+            BindText(12, c.IdempotencyKey);
+            BindText(13, c.AllocationsJson);
+            Check(raw.sqlite3_bind_int64(s, 14, c.ReceivedAt.UtcTicks));
+            BindGuid(15, c.SubmissionId);
+            var rc = raw.sqlite3_step(s);
+            if (rc != raw.SQLITE_DONE)
             {
-                var name = string.Create(CultureInfo.InvariantCulture, $"$p{(row * ParametersPerRow) + column}");
-                sql.Append(column == 0 ? name : "," + name);
-                command.Parameters.Add(name, ColumnTypes[column]);
+                Check(rc);
             }
 
-            sql.Append(')');
+            return raw.sqlite3_changes(_db) == 1;
         }
 
-        sql.Append(" ON CONFLICT DO NOTHING RETURNING id");
-        command.CommandText = sql.ToString();
-        command.Prepare();
-        return command;
-    }
+        public void Dispose() => _statement.Dispose();
 
-    // In the order of UsageStore.Columns.
-    private static readonly SqliteType[] ColumnTypes =
-    [
-        SqliteType.Text, SqliteType.Text, SqliteType.Text, SqliteType.Text, SqliteType.Text, SqliteType.Text, SqliteType.Text,
-        SqliteType.Integer, SqliteType.Integer, SqliteType.Integer, SqliteType.Text, SqliteType.Text, SqliteType.Text,
-        SqliteType.Integer, SqliteType.Text,
-    ];
-
-    private static void Execute(SqliteCommand command, IReadOnlyList<UsageCandidate> candidates, int offset, HashSet<UsageRecordId> inserted)
-    {
-        var parameters = command.Parameters;
-        var rows = parameters.Count / ParametersPerRow;
-        for (var row = 0; row < rows; row++)
+        private void BindGuid(int index, Guid value)
         {
-            var c = candidates[offset + row];
-            var p = row * ParametersPerRow;
-            parameters[p].Value = Text(c.Id.Value);
-            parameters[p + 1].Value = Text(c.SellerId.Value);
-            parameters[p + 2].Value = Text(c.ProductId.Value);
-            parameters[p + 3].Value = Text(c.AgreementId.Value);
-            parameters[p + 4].Value = Text(c.BuyerId.Value);
-            parameters[p + 5].Value = c.CustomerIdentifier;
-            parameters[p + 6].Value = c.Dimension;
-            parameters[p + 7].Value = c.Hour.UtcTicks;
-            parameters[p + 8].Value = c.Timestamp.UtcTicks;
-            parameters[p + 9].Value = c.Quantity;
-            parameters[p + 10].Value = SourceText(c.Source);
-            parameters[p + 11].Value = (object?)c.IdempotencyKey ?? DBNull.Value;
-            parameters[p + 12].Value = (object?)c.AllocationsJson ?? DBNull.Value;
-            parameters[p + 13].Value = c.ReceivedAt.UtcTicks;
-            parameters[p + 14].Value = Text(c.SubmissionId);
+            // EF Core's SQLite provider stores a GUID as its upper-case "D" text.
+            Span<byte> utf8 = stackalloc byte[36];
+            value.TryFormat(utf8, out _, "D");
+            for (var i = 0; i < utf8.Length; i++)
+            {
+                if (utf8[i] >= (byte)'a')
+                {
+                    utf8[i] -= 'a' - 'A';
+                }
+            }
+
+            Check(raw.sqlite3_bind_text(_statement, index, utf8));
         }
 
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+        private void BindText(int index, string? value)
         {
-            inserted.Add(UsageRecordId.From(Guid.Parse(reader.GetString(0))));
+            if (value is null)
+            {
+                Check(raw.sqlite3_bind_null(_statement, index));
+                return;
+            }
+
+            var length = Encoding.UTF8.GetMaxByteCount(value.Length);
+            if (length > _text.Length)
+            {
+                _text = new byte[Math.Max(length, _text.Length * 2)];
+            }
+
+            var written = Encoding.UTF8.GetBytes(value, _text);
+            Check(raw.sqlite3_bind_text(_statement, index, _text.AsSpan(0, written)));
         }
+
+        private void Check(int rc)
+        {
+            if (rc != raw.SQLITE_OK)
+            {
+                SqliteException.ThrowExceptionForRC(rc, _db);
+            }
+        }
+
+        private static ReadOnlySpan<byte> SourceUtf8(UsageSource source) => source switch
+        {
+            UsageSource.Rest => "Rest"u8,
+            UsageSource.BatchMeterUsage => "BatchMeterUsage"u8,
+            UsageSource.MeterUsage => "MeterUsage"u8,
+            _ => "Import"u8,
+        };
     }
 
     public override async Task<IReadOnlyList<ExistingRecord>> FindAsync(DbConnection connection, DbTransaction? transaction, IReadOnlyList<UsageCandidate> candidates, CancellationToken cancellationToken)

@@ -114,6 +114,57 @@ public sealed class UsageWriterTests : IAsyncLifetime
         Assert.Equal(2L, (long)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!);
     }
 
+    [Fact]
+    public async Task A_stored_row_reads_back_through_ef_core_with_every_value_as_written()
+    {
+        var prefix = Guid.NewGuid().ToString("N");
+        var submission = Pending([($"{prefix}-kundé-東京", "größe·µs", BaseHour.AddHours(3), 42)], "schlüssel-1");
+        var written = submission.Candidates[0];
+        var candidate = new UsageCandidate
+        {
+            Index = 0,
+            Id = written.Id,
+            SellerId = Seller,
+            ProductId = new ProductId(Guid.CreateVersion7()),
+            AgreementId = new AgreementId(Guid.CreateVersion7()),
+            BuyerId = new OrganisationId(Guid.CreateVersion7()),
+            CustomerIdentifier = written.CustomerIdentifier,
+            Dimension = written.Dimension,
+            Hour = written.Hour,
+            Timestamp = written.Hour.AddMinutes(17),
+            Quantity = 42,
+            Source = UsageSource.BatchMeterUsage,
+            IdempotencyKey = "schlüssel-1",
+            AllocationsJson = """[{"quantity":42,"tags":[{"key":"région","value":"eu-west-1"}]}]""",
+            ReceivedAt = written.Hour.AddMinutes(20),
+            SubmissionId = submission.Id,
+        };
+        var pending = new PendingSubmission
+        {
+            Id = submission.Id,
+            SellerId = Seller,
+            Source = UsageSource.BatchMeterUsage,
+            Actor = "test",
+            ReceivedAt = candidate.ReceivedAt,
+            Records = submission.Records,
+            Outcomes = new UsageRecordOutcome?[1],
+            Candidates = [candidate],
+        };
+
+        var result = await _writer.WriteAsync(pending);
+        Assert.Equal(UsageOutcomeStatus.Accepted, result.Outcomes[0].Status);
+
+        var options = new DbContextOptionsBuilder<TradewindDbContext>();
+        new DatabaseSettings(DatabaseProvider.Sqlite, _connectionString, _directory).Configure(options);
+        await using var db = new TradewindDbContext(options.Options, [new MeteringModel()]);
+        var row = await db.Set<UsageRecord>().AsNoTracking().SingleAsync(r => r.Id == candidate.Id, TestContext.Current.CancellationToken);
+        Assert.Equal(
+            (candidate.SellerId, candidate.ProductId, candidate.AgreementId, candidate.BuyerId, candidate.CustomerIdentifier, candidate.Dimension),
+            (row.SellerId, row.ProductId, row.AgreementId, row.BuyerId, row.CustomerIdentifier, row.Dimension));
+        Assert.Equal((candidate.Hour, candidate.Timestamp, candidate.Quantity, candidate.Source), (row.Hour, row.Timestamp, row.Quantity, row.Source));
+        Assert.Equal((candidate.IdempotencyKey, candidate.AllocationsJson, candidate.ReceivedAt, candidate.SubmissionId), (row.IdempotencyKey, row.AllocationsJson, row.ReceivedAt, row.SubmissionId));
+    }
+
     private static PendingSubmission Pending((string Customer, string Dimension, DateTimeOffset Hour, long Quantity)[] records, string? idempotencyKey = null)
     {
         var id = Guid.CreateVersion7();
