@@ -1,4 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
+using Tradewind.Billing.Data;
+using Tradewind.Billing.Jobs;
+using Tradewind.Contracts.Billing;
+using Tradewind.Persistence;
 
 namespace Tradewind.Billing;
 
@@ -8,6 +12,11 @@ public static class BillingModule
     /// <summary>Needs the Agreements, Metering, Accounts, Tax and Payments (exchange rates) modules' contracts.</summary>
     public static IServiceCollection AddBillingModule(this IServiceCollection services)
     {
+        services.AddSingleton<IModelContributor, BillingModel>();
+        services.AddOptions<BillingOptions>().BindConfiguration(BillingOptions.Section);
+        services.AddScoped<IBillingQueries, BillingQueries>();
+        services.AddScoped<IBillingCommands, BillingCommands>();
+        services.AddBillingJobs();
         return services;
     }
 }
