@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Tradewind.Billing.Data;
 using Tradewind.Billing.Jobs;
+using Tradewind.Billing.Rating;
 using Tradewind.Contracts.Billing;
 using Tradewind.Persistence;
 
@@ -14,6 +15,7 @@ public static class BillingModule
     {
         services.AddSingleton<IModelContributor, BillingModel>();
         services.AddOptions<BillingOptions>().BindConfiguration(BillingOptions.Section);
+        services.AddSingleton<IRater, Rater>();
         services.AddScoped<IBillingQueries, BillingQueries>();
         services.AddScoped<IBillingCommands, BillingCommands>();
         services.AddBillingJobs();

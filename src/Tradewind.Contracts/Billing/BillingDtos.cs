@@ -61,7 +61,7 @@ public sealed record InvoiceIssuer(
     CollectionAccountDto? PaymentAccount);
 
 /// <summary>One step of how a line's amount was computed (a tier, the free units, what an earlier invoice already billed).</summary>
-/// <remarks><c>Label</c>: Stable machine label: <c>free_tier</c>, <c>trial_quota</c>, <c>tier</c>, <c>package</c>, <c>unit</c>, <c>already_billed</c>, <c>proration</c>.</remarks>
+/// <remarks><c>Label</c>: Stable machine label: <c>free_tier</c>, <c>trial_quota</c>, <c>entitlement</c>, <c>tier</c>, <c>package</c>, <c>unit</c>, <c>contract_fee</c>, <c>installment</c>, <c>already_billed</c>, <c>proration</c> (see docs/billing.md, Rating).</remarks>
 /// <remarks><c>UnitPrice</c>: Decimal text in the invoice currency, may be finer than a cent; <c>null</c> when the step has no price (free units).</remarks>
 public sealed record RatingStep(string Label, decimal Quantity, string? UnitPrice, decimal Amount, decimal? From = null, decimal? UpTo = null);
 

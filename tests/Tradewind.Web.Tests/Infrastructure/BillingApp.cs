@@ -4,9 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
-using Tradewind.Billing.Rating;
 using Tradewind.Contracts.Accounts;
 using Tradewind.Contracts.Metering;
 using Tradewind.Contracts.Payments;
@@ -81,7 +79,6 @@ public class BillingApp : TradewindApp
         {
             services.AddSingleton<TimeProvider>(Clock);
             services.AddSingleton<IWebhookPublisher>(Webhooks);
-            services.TryAddSingleton<IRater, PerUnitTestRater>();
         });
     }
 
