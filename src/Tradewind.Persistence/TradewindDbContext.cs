@@ -29,11 +29,19 @@ public class TradewindDbContext(DbContextOptions<TradewindDbContext> options, IE
     /// <summary>
     /// Runs <paramref name="work"/> in one transaction under the provider's execution strategy, so a transient
     /// failure (a dropped PostgreSQL connection) retries the whole unit, never half of it. The work must make all
-    /// its changes itself: tracked changes from a failed attempt are discarded before the next.
+    /// its changes itself: tracked changes from a failed attempt are discarded before the next. Called inside a
+    /// transaction already open on this context, it joins that transaction.
     /// </summary>
     public Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
+        if (Database.CurrentTransaction is not null)
+        {
+            // Already inside a unit of work (one module's step called by another's transaction): join it, so both
+            // commit or roll back together; the outer call owns the retry.
+            return work(cancellationToken);
+        }
+
         var attempt = 0;
         return Database.CreateExecutionStrategy().ExecuteAsync(
             async ct =>

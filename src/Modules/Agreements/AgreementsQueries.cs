@@ -140,6 +140,17 @@ internal sealed partial class AgreementsQueries(TradewindDbContext db) : IAgreem
         return items.Select(AgreementsCommands.ToDto).ToList();
     }
 
+    public async Task<IReadOnlyList<AgreementDto>> ListForBillingAsync(DateTimeOffset acceptedBefore, DateTimeOffset endedAfter, int skip, int take, CancellationToken cancellationToken)
+    {
+        var items = await db.Set<Agreement>().AsNoTracking().Include(a => a.Entitlements)
+            .Where(a => a.AcceptedAt < acceptedBefore && (a.EndedAt == null || a.EndedAt > endedAfter))
+            .OrderBy(a => a.Id)
+            .Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, 5000))
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+        return items.Select(AgreementsCommands.ToDto).ToList();
+    }
+
     public async Task<AgreementDto?> FindInForceAsync(OrganisationId buyerId, ProductId productId, CancellationToken cancellationToken) =>
         await db.Set<Agreement>().AsNoTracking().Include(a => a.Entitlements)
             .Where(a => a.BuyerId == buyerId && a.ProductId == productId && AgreementsCommands.InForceStatuses.Contains(a.Status))

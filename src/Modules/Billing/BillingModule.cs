@@ -1,7 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
+using Tradewind.Billing.Data;
+using Tradewind.Billing.Jobs;
 using Tradewind.Billing.Rating;
 using Tradewind.Billing.Documents;
 using Tradewind.Contracts.Billing;
+using Tradewind.Persistence;
 
 namespace Tradewind.Billing;
 
@@ -11,8 +14,13 @@ public static class BillingModule
     /// <summary>Needs the Agreements, Metering, Accounts, Tax and Payments (exchange rates) modules' contracts.</summary>
     public static IServiceCollection AddBillingModule(this IServiceCollection services)
     {
+        services.AddSingleton<IModelContributor, BillingModel>();
+        services.AddOptions<BillingOptions>().BindConfiguration(BillingOptions.Section);
         services.AddSingleton<IRater, Rater>();
         services.AddSingleton<IInvoiceDocuments, InvoiceDocuments>();
+        services.AddScoped<IBillingQueries, BillingQueries>();
+        services.AddScoped<IBillingCommands, BillingCommands>();
+        services.AddBillingJobs();
         return services;
     }
 }

@@ -132,6 +132,34 @@ internal sealed class UsageQueries(TradewindDbContext db, IAgreementsQueries agr
         return totals.ToDictionary(t => t.Dimension, t => t.Quantity, StringComparer.Ordinal);
     }
 
+    public async Task<IReadOnlyList<AgreementUsageTotal>> TotalsForAgreementsAsync(
+        IReadOnlyCollection<AgreementId> agreementIds, DateTimeOffset periodStart, DateTimeOffset periodEnd, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(agreementIds);
+        if (agreementIds.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = agreementIds.Distinct().ToList();
+        var totals = await db.Set<UsageRecord>().AsNoTracking()
+            .Where(r => ids.Contains(r.AgreementId) && r.Timestamp >= periodStart && r.Timestamp < periodEnd)
+            .GroupBy(r => new { r.AgreementId, r.Dimension })
+            .Select(g => new { g.Key.AgreementId, g.Key.Dimension, Quantity = g.Sum(r => r.Quantity) })
+            .ToListAsync(cancellationToken);
+        return totals.Select(t => new AgreementUsageTotal(t.AgreementId, t.Dimension, t.Quantity)).ToList();
+    }
+
+    public async Task<IReadOnlyList<LateUsageRange>> ListLateArrivalsAsync(DateTimeOffset receivedSince, DateTimeOffset timestampBefore, CancellationToken cancellationToken)
+    {
+        var ranges = await db.Set<UsageRecord>().AsNoTracking()
+            .Where(r => r.ReceivedAt >= receivedSince && r.Timestamp < timestampBefore)
+            .GroupBy(r => r.AgreementId)
+            .Select(g => new { AgreementId = g.Key, Earliest = g.Min(r => r.Timestamp), Latest = g.Max(r => r.Timestamp) })
+            .ToListAsync(cancellationToken);
+        return ranges.Select(r => new LateUsageRange(r.AgreementId, r.Earliest, r.Latest)).ToList();
+    }
+
     /// <summary>The records the caller may see: the operator all, a seller its own, a buyer its agreements'.</summary>
     private IQueryable<UsageRecord> Scoped(UsageCaller caller)
     {

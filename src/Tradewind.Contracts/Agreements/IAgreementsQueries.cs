@@ -30,6 +30,13 @@ public interface IAgreementsQueries
     /// <summary>For billing: agreements (trial excluded) whose billing period ended at or before <paramref name="asOf"/>, oldest first.</summary>
     Task<IReadOnlyList<AgreementDto>> ListWithPeriodsEndedAsync(DateTimeOffset asOf, int limit, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// For billing runs: agreements (any status, trials included) accepted before <paramref name="acceptedBefore"/> that had
+    /// not ended by <paramref name="endedAfter"/> (still running, or ended after it), in id order, the window
+    /// <c>[skip, skip + take)</c> of that order. Not scoped: billing runs as the operator.
+    /// </summary>
+    Task<IReadOnlyList<AgreementDto>> ListForBillingAsync(DateTimeOffset acceptedBefore, DateTimeOffset endedAfter, int skip, int take, CancellationToken cancellationToken);
+
     /// <summary>The current buyer's agreement in force for a product, if any (for the listing page).</summary>
     Task<AgreementDto?> FindInForceAsync(OrganisationId buyerId, ProductId productId, CancellationToken cancellationToken);
 

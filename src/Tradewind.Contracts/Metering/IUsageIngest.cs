@@ -33,5 +33,18 @@ public interface IUsageQueries
     /// For billing: the quantity per dimension of one agreement with timestamps in <c>[periodStart, periodEnd)</c>, as stored now
     /// (a later call includes records that arrived late). Not scoped: billing runs as the operator.
     /// </summary>
+    /// <summary>
+    /// For billing runs: the quantity per agreement × dimension with timestamps in <c>[periodStart, periodEnd)</c>, for many
+    /// agreements in one aggregate. Agreements without records are absent. Not scoped.
+    /// </summary>
+    Task<IReadOnlyList<AgreementUsageTotal>> TotalsForAgreementsAsync(IReadOnlyCollection<AgreementId> agreementIds, DateTimeOffset periodStart, DateTimeOffset periodEnd, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// For billing runs: the agreements with records received at or after <paramref name="receivedSince"/> whose timestamps
+    /// are before <paramref name="timestampBefore"/>, each with the earliest and latest such timestamp (where late usage may
+    /// have changed an already billed period). Not scoped.
+    /// </summary>
+    Task<IReadOnlyList<LateUsageRange>> ListLateArrivalsAsync(DateTimeOffset receivedSince, DateTimeOffset timestampBefore, CancellationToken cancellationToken);
+
     Task<IReadOnlyDictionary<string, long>> TotalsForAgreementAsync(AgreementId agreementId, DateTimeOffset periodStart, DateTimeOffset periodEnd, CancellationToken cancellationToken);
 }

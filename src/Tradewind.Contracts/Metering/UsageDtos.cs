@@ -207,3 +207,9 @@ public sealed record UsageSubmissionSample(
     string? Code,
     string? Message,
     UsageRecordId? RecordId);
+
+/// <summary>The quantity of one agreement × dimension over a period (see <see cref="IUsageQueries.TotalsForAgreementsAsync"/>).</summary>
+public sealed record AgreementUsageTotal(AgreementId AgreementId, string Dimension, long Quantity);
+
+/// <summary>Records of one agreement that arrived late: their timestamps span <c>[EarliestTimestamp, LatestTimestamp]</c>.</summary>
+public sealed record LateUsageRange(AgreementId AgreementId, DateTimeOffset EarliestTimestamp, DateTimeOffset LatestTimestamp);

@@ -144,6 +144,7 @@ internal static class TradewindHost
         api.MapWebhooksApi();
         api.MapTranslationsApi();
         api.MapUsageApi();
+        api.MapBillingApi();
 
         app.MapCultureSwitch();
         app.MapAwsApi();
@@ -200,7 +201,8 @@ internal static class TradewindHost
             .AddPolicy(Policies.Operator, p => p.RequireAuthenticatedUser().RequireRole(Roles.Operator))
             .AddPolicy(Policies.Seller, p => p.RequireAuthenticatedUser().RequireRole(Roles.Seller))
             .AddPolicy(Policies.Buyer, p => p.RequireAuthenticatedUser().RequireRole(Roles.Buyer))
-            .AddPolicy(ProductsApi.SellerOrOperator, p => p.RequireAuthenticatedUser().RequireRole(Roles.Seller, Roles.Operator));
+            .AddPolicy(ProductsApi.SellerOrOperator, p => p.RequireAuthenticatedUser().RequireRole(Roles.Seller, Roles.Operator))
+            .AddPolicy(BillingApi.BuyerOrOperator, p => p.RequireAuthenticatedUser().RequireRole(Roles.Buyer, Roles.Operator));
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "tradewind.csrf";

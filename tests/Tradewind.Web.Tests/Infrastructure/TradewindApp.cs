@@ -83,6 +83,7 @@ public class TradewindApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Webhooks:Delivery:Enabled", "false");
         builder.UseSetting("Webhooks:AllowLoopbackHttp", "true");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Billing:Job:Enabled", "false");
     }
 
     private async Task CreateCastAsync(IServiceProvider services)

@@ -1387,6 +1387,539 @@ namespace Tradewind.Migrations.Postgres.Migrations
                     b.ToTable("agreements_ticket_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Tradewind.Billing.Invoices.Invoice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BuyerCountry")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character(2)")
+                        .HasColumnName("buyer_country")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("BuyerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("buyer_id");
+
+                    b.Property<string>("BuyerJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("buyer_json");
+
+                    b.Property<string>("BuyerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("buyer_name");
+
+                    b.Property<string>("ConversionJson")
+                        .HasColumnType("text")
+                        .HasColumnName("conversion_json");
+
+                    b.Property<Guid?>("CorrectsInvoiceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("corrects_invoice_id");
+
+                    b.Property<string>("CorrectsInvoiceNumber")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("corrects_invoice_number");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("due_date");
+
+                    b.Property<DateTimeOffset?>("FinalizedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finalized_at");
+
+                    b.Property<string>("GroupKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("group_key");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("idempotency_key");
+
+                    b.Property<DateOnly?>("IssueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("issue_date");
+
+                    b.Property<string>("IssuerEntityCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("issuer_entity_code");
+
+                    b.Property<string>("IssuerJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("issuer_json");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("language");
+
+                    b.Property<string>("LegendsJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("legends_json");
+
+                    b.Property<string>("Number")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("number");
+
+                    b.Property<DateTimeOffset?>("PaidAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("paid_at");
+
+                    b.Property<string>("PaymentReference")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("payment_reference");
+
+                    b.Property<DateTimeOffset>("PeriodEnd")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("period_end");
+
+                    b.Property<DateTimeOffset>("PeriodStart")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("period_start");
+
+                    b.Property<Guid?>("RunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("run_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<long>("SubtotalMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("subtotal_minor");
+
+                    b.Property<string>("TaxCurrency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("tax_currency")
+                        .IsFixedLength();
+
+                    b.Property<Guid?>("TaxQuoteId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tax_quote_id");
+
+                    b.Property<string>("TaxSubtotalsJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("tax_subtotals_json");
+
+                    b.Property<long>("TotalMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("total_minor");
+
+                    b.Property<long?>("TotalTaxInTaxCurrencyMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("total_tax_in_tax_currency_minor");
+
+                    b.Property<long>("TotalTaxMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("total_tax_minor");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<string>("VoidReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("void_reason");
+
+                    b.Property<DateTimeOffset?>("VoidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("voided_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_billing_invoices");
+
+                    b.HasIndex("GroupKey")
+                        .HasDatabaseName("ix_billing_invoices_group_key");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_billing_invoices_number");
+
+                    b.HasIndex("BuyerId", "Status")
+                        .HasDatabaseName("ix_billing_invoices_buyer_id_status");
+
+                    b.HasIndex("CorrectsInvoiceId", "IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_billing_invoices_corrects_invoice_id_idempotency_key");
+
+                    b.HasIndex("Status", "CreatedAt")
+                        .HasDatabaseName("ix_billing_invoices_status_created_at");
+
+                    b.ToTable("billing_invoices", (string)null);
+                });
+
+            modelBuilder.Entity("Tradewind.Billing.Invoices.InvoiceLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AgreementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agreement_id");
+
+                    b.Property<long>("AmountMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_minor");
+
+                    b.Property<int?>("CreditsLineNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("credits_line_number");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Dimension")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("dimension");
+
+                    b.Property<decimal>("ExactAmount")
+                        .HasPrecision(38, 12)
+                        .HasColumnType("numeric(38,12)")
+                        .HasColumnName("exact_amount");
+
+                    b.Property<int?>("InstallmentNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("installment_number");
+
+                    b.Property<Guid>("InvoiceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("LineNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("line_number");
+
+                    b.Property<string>("PlanCurrency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("plan_currency")
+                        .IsFixedLength();
+
+                    b.Property<Guid?>("ProductId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("product_id");
+
+                    b.Property<string>("ProductTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("product_title");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(28, 6)
+                        .HasColumnType("numeric(28,6)")
+                        .HasColumnName("quantity");
+
+                    b.Property<Guid?>("SellerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("seller_id");
+
+                    b.Property<DateTimeOffset>("ServiceEnd")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("service_end");
+
+                    b.Property<DateTimeOffset>("ServiceStart")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("service_start");
+
+                    b.Property<string>("StepsJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("steps_json");
+
+                    b.Property<string>("TaxCategory")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("tax_category");
+
+                    b.Property<string>("TaxCode")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("tax_code");
+
+                    b.Property<string>("TaxJurisdiction")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("tax_jurisdiction");
+
+                    b.Property<long>("TaxMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("tax_minor");
+
+                    b.Property<string>("TaxNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("tax_note");
+
+                    b.Property<decimal>("TaxRate")
+                        .HasPrecision(12, 8)
+                        .HasColumnType("numeric(12,8)")
+                        .HasColumnName("tax_rate");
+
+                    b.Property<string>("TaxTreatment")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("tax_treatment");
+
+                    b.Property<string>("TaxType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("tax_type");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("unit");
+
+                    b.Property<string>("UnitPrice")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("unit_price");
+
+                    b.HasKey("Id")
+                        .HasName("pk_billing_invoice_lines");
+
+                    b.HasIndex("SellerId")
+                        .HasDatabaseName("ix_billing_invoice_lines_seller_id");
+
+                    b.HasIndex("AgreementId", "ServiceStart")
+                        .HasDatabaseName("ix_billing_invoice_lines_agreement_id_service_start");
+
+                    b.HasIndex("InvoiceId", "LineNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_billing_invoice_lines_invoice_id_line_number");
+
+                    b.ToTable("billing_invoice_lines", (string)null);
+                });
+
+            modelBuilder.Entity("Tradewind.Billing.Numbering.NumberSeries", b =>
+                {
+                    b.Property<string>("EntityCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("entity_code");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<long>("NextNumber")
+                        .HasColumnType("bigint")
+                        .HasColumnName("next_number");
+
+                    b.HasKey("EntityCode", "Kind", "Year")
+                        .HasName("pk_billing_number_series");
+
+                    b.ToTable("billing_number_series", (string)null);
+                });
+
+            modelBuilder.Entity("Tradewind.Billing.Runs.BillingRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("actor");
+
+                    b.Property<int>("AgreementsRated")
+                        .HasColumnType("integer")
+                        .HasColumnName("agreements_rated");
+
+                    b.Property<DateTimeOffset>("AsOf")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("as_of");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<string>("ErrorsJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("errors_json");
+
+                    b.Property<bool>("Finalize")
+                        .HasColumnType("boolean")
+                        .HasColumnName("finalize");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("idempotency_key");
+
+                    b.Property<int>("InvoicesDrafted")
+                        .HasColumnType("integer")
+                        .HasColumnName("invoices_drafted");
+
+                    b.Property<int>("InvoicesFinalized")
+                        .HasColumnType("integer")
+                        .HasColumnName("invoices_finalized");
+
+                    b.Property<int>("LateUsageLines")
+                        .HasColumnType("integer")
+                        .HasColumnName("late_usage_lines");
+
+                    b.Property<int>("PeriodsSkipped")
+                        .HasColumnType("integer")
+                        .HasColumnName("periods_skipped");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TotalsJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("totals_json");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("trigger");
+
+                    b.HasKey("Id")
+                        .HasName("pk_billing_runs");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_billing_runs_idempotency_key");
+
+                    b.HasIndex("StartedAt")
+                        .HasDatabaseName("ix_billing_runs_started_at");
+
+                    b.ToTable("billing_runs", (string)null);
+                });
+
+            modelBuilder.Entity("Tradewind.Billing.Runs.RatedPeriod", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agreement_id");
+
+                    b.Property<Guid?>("InvoiceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<DateTimeOffset>("PeriodEnd")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("period_end");
+
+                    b.Property<DateTimeOffset>("PeriodStart")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("period_start");
+
+                    b.Property<DateTimeOffset>("RatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("rated_at");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("run_id");
+
+                    b.Property<string>("UsageJson")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("usage_json");
+
+                    b.HasKey("Id")
+                        .HasName("pk_billing_rated_periods");
+
+                    b.HasIndex("AgreementId", "PeriodStart", "Revision")
+                        .IsUnique()
+                        .HasDatabaseName("ix_billing_rated_periods_agreement_id_period_start_revision");
+
+                    b.ToTable("billing_rated_periods", (string)null);
+                });
+
             modelBuilder.Entity("Tradewind.Catalog.Categories.Category", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3374,6 +3907,16 @@ namespace Tradewind.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_agreements_ticket_messages_agreements_tickets_ticket_id");
                 });
 
+            modelBuilder.Entity("Tradewind.Billing.Invoices.InvoiceLine", b =>
+                {
+                    b.HasOne("Tradewind.Billing.Invoices.Invoice", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_billing_invoice_lines_billing_invoices_invoice_id");
+                });
+
             modelBuilder.Entity("Tradewind.Catalog.Categories.ProductCategory", b =>
                 {
                     b.HasOne("Tradewind.Catalog.Categories.Category", null)
@@ -3484,6 +4027,11 @@ namespace Tradewind.Migrations.Postgres.Migrations
             modelBuilder.Entity("Tradewind.Agreements.Support.Ticket", b =>
                 {
                     b.Navigation("Messages");
+                });
+
+            modelBuilder.Entity("Tradewind.Billing.Invoices.Invoice", b =>
+                {
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("Tradewind.Catalog.Listings.Listing", b =>

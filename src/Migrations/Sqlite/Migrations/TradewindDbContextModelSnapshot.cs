@@ -1375,6 +1375,539 @@ namespace Tradewind.Migrations.Sqlite.Migrations
                     b.ToTable("agreements_ticket_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Tradewind.Billing.Invoices.Invoice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BuyerCountry")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("buyer_country")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("BuyerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("buyer_id");
+
+                    b.Property<string>("BuyerJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("buyer_json");
+
+                    b.Property<string>("BuyerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("buyer_name");
+
+                    b.Property<string>("ConversionJson")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("conversion_json");
+
+                    b.Property<Guid?>("CorrectsInvoiceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("corrects_invoice_id");
+
+                    b.Property<string>("CorrectsInvoiceNumber")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("corrects_invoice_number");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_date");
+
+                    b.Property<long?>("FinalizedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("finalized_at");
+
+                    b.Property<string>("GroupKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("group_key");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("idempotency_key");
+
+                    b.Property<DateOnly?>("IssueDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issue_date");
+
+                    b.Property<string>("IssuerEntityCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issuer_entity_code");
+
+                    b.Property<string>("IssuerJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issuer_json");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("language");
+
+                    b.Property<string>("LegendsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("legends_json");
+
+                    b.Property<string>("Number")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<long?>("PaidAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("paid_at");
+
+                    b.Property<string>("PaymentReference")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payment_reference");
+
+                    b.Property<long>("PeriodEnd")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("period_end");
+
+                    b.Property<long>("PeriodStart")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("period_start");
+
+                    b.Property<Guid?>("RunId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("run_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<long>("SubtotalMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("subtotal_minor");
+
+                    b.Property<string>("TaxCurrency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tax_currency")
+                        .IsFixedLength();
+
+                    b.Property<Guid?>("TaxQuoteId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tax_quote_id");
+
+                    b.Property<string>("TaxSubtotalsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tax_subtotals_json");
+
+                    b.Property<long>("TotalMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("total_minor");
+
+                    b.Property<long?>("TotalTaxInTaxCurrencyMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("total_tax_in_tax_currency_minor");
+
+                    b.Property<long>("TotalTaxMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("total_tax_minor");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<string>("VoidReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("void_reason");
+
+                    b.Property<long?>("VoidedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("voided_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_billing_invoices");
+
+                    b.HasIndex("GroupKey")
+                        .HasDatabaseName("ix_billing_invoices_group_key");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_billing_invoices_number");
+
+                    b.HasIndex("BuyerId", "Status")
+                        .HasDatabaseName("ix_billing_invoices_buyer_id_status");
+
+                    b.HasIndex("CorrectsInvoiceId", "IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_billing_invoices_corrects_invoice_id_idempotency_key");
+
+                    b.HasIndex("Status", "CreatedAt")
+                        .HasDatabaseName("ix_billing_invoices_status_created_at");
+
+                    b.ToTable("billing_invoices", (string)null);
+                });
+
+            modelBuilder.Entity("Tradewind.Billing.Invoices.InvoiceLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AgreementId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agreement_id");
+
+                    b.Property<long>("AmountMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_minor");
+
+                    b.Property<int?>("CreditsLineNumber")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("credits_line_number");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Dimension")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dimension");
+
+                    b.Property<decimal>("ExactAmount")
+                        .HasPrecision(38, 12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("exact_amount");
+
+                    b.Property<int?>("InstallmentNumber")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("installment_number");
+
+                    b.Property<Guid>("InvoiceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("LineNumber")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("line_number");
+
+                    b.Property<string>("PlanCurrency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("plan_currency")
+                        .IsFixedLength();
+
+                    b.Property<Guid?>("ProductId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_id");
+
+                    b.Property<string>("ProductTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_title");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(28, 6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("quantity");
+
+                    b.Property<Guid?>("SellerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("seller_id");
+
+                    b.Property<long>("ServiceEnd")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("service_end");
+
+                    b.Property<long>("ServiceStart")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("service_start");
+
+                    b.Property<string>("StepsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("steps_json");
+
+                    b.Property<string>("TaxCategory")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tax_category");
+
+                    b.Property<string>("TaxCode")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tax_code");
+
+                    b.Property<string>("TaxJurisdiction")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tax_jurisdiction");
+
+                    b.Property<long>("TaxMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tax_minor");
+
+                    b.Property<string>("TaxNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tax_note");
+
+                    b.Property<decimal>("TaxRate")
+                        .HasPrecision(12, 8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tax_rate");
+
+                    b.Property<string>("TaxTreatment")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tax_treatment");
+
+                    b.Property<string>("TaxType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tax_type");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit");
+
+                    b.Property<string>("UnitPrice")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit_price");
+
+                    b.HasKey("Id")
+                        .HasName("pk_billing_invoice_lines");
+
+                    b.HasIndex("SellerId")
+                        .HasDatabaseName("ix_billing_invoice_lines_seller_id");
+
+                    b.HasIndex("AgreementId", "ServiceStart")
+                        .HasDatabaseName("ix_billing_invoice_lines_agreement_id_service_start");
+
+                    b.HasIndex("InvoiceId", "LineNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_billing_invoice_lines_invoice_id_line_number");
+
+                    b.ToTable("billing_invoice_lines", (string)null);
+                });
+
+            modelBuilder.Entity("Tradewind.Billing.Numbering.NumberSeries", b =>
+                {
+                    b.Property<string>("EntityCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entity_code");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.Property<long>("NextNumber")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("next_number");
+
+                    b.HasKey("EntityCode", "Kind", "Year")
+                        .HasName("pk_billing_number_series");
+
+                    b.ToTable("billing_number_series", (string)null);
+                });
+
+            modelBuilder.Entity("Tradewind.Billing.Runs.BillingRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor");
+
+                    b.Property<int>("AgreementsRated")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("agreements_rated");
+
+                    b.Property<long>("AsOf")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("as_of");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("completed_at");
+
+                    b.Property<string>("ErrorsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("errors_json");
+
+                    b.Property<bool>("Finalize")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("finalize");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("idempotency_key");
+
+                    b.Property<int>("InvoicesDrafted")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("invoices_drafted");
+
+                    b.Property<int>("InvoicesFinalized")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("invoices_finalized");
+
+                    b.Property<int>("LateUsageLines")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("late_usage_lines");
+
+                    b.Property<int>("PeriodsSkipped")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("periods_skipped");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TotalsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("totals_json");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("trigger");
+
+                    b.HasKey("Id")
+                        .HasName("pk_billing_runs");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_billing_runs_idempotency_key");
+
+                    b.HasIndex("StartedAt")
+                        .HasDatabaseName("ix_billing_runs_started_at");
+
+                    b.ToTable("billing_runs", (string)null);
+                });
+
+            modelBuilder.Entity("Tradewind.Billing.Runs.RatedPeriod", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agreement_id");
+
+                    b.Property<Guid?>("InvoiceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<long>("PeriodEnd")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("period_end");
+
+                    b.Property<long>("PeriodStart")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("period_start");
+
+                    b.Property<long>("RatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rated_at");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revision");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("run_id");
+
+                    b.Property<string>("UsageJson")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("usage_json");
+
+                    b.HasKey("Id")
+                        .HasName("pk_billing_rated_periods");
+
+                    b.HasIndex("AgreementId", "PeriodStart", "Revision")
+                        .IsUnique()
+                        .HasDatabaseName("ix_billing_rated_periods_agreement_id_period_start_revision");
+
+                    b.ToTable("billing_rated_periods", (string)null);
+                });
+
             modelBuilder.Entity("Tradewind.Catalog.Categories.Category", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3358,6 +3891,16 @@ namespace Tradewind.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_agreements_ticket_messages_agreements_tickets_ticket_id");
                 });
 
+            modelBuilder.Entity("Tradewind.Billing.Invoices.InvoiceLine", b =>
+                {
+                    b.HasOne("Tradewind.Billing.Invoices.Invoice", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_billing_invoice_lines_billing_invoices_invoice_id");
+                });
+
             modelBuilder.Entity("Tradewind.Catalog.Categories.ProductCategory", b =>
                 {
                     b.HasOne("Tradewind.Catalog.Categories.Category", null)
@@ -3468,6 +4011,11 @@ namespace Tradewind.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Tradewind.Agreements.Support.Ticket", b =>
                 {
                     b.Navigation("Messages");
+                });
+
+            modelBuilder.Entity("Tradewind.Billing.Invoices.Invoice", b =>
+                {
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("Tradewind.Catalog.Listings.Listing", b =>

@@ -1,0 +1,662 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Tradewind.Billing.Invoices;
+using Tradewind.Billing.Rating;
+using Tradewind.Billing.Runs;
+using Tradewind.Contracts;
+using Tradewind.Contracts.Accounts;
+using Tradewind.Contracts.Agreements;
+using Tradewind.Contracts.Billing;
+using Tradewind.Contracts.Tax;
+using Tradewind.Primitives.Ids;
+using Tradewind.Primitives.Money;
+
+namespace Tradewind.Billing;
+
+/// <summary>
+/// Billing runs: find every agreement's calendar months that ended by the run's as-of instant and were never rated, and
+/// the billed months whose usage grew since (late usage); rate them; draft one invoice per (buyer, issuing entity,
+/// currency, period) with the tax engine's tax; finalize when asked. Exactly-once comes from the rated-period ledger's
+/// unique key, written in the same transaction as the invoice (docs/decisions/0021-billing-ledger-and-numbering.md).
+/// </summary>
+internal sealed partial class BillingCommands
+{
+    private static readonly IReadOnlyDictionary<string, decimal> NoUsage = new Dictionary<string, decimal>(StringComparer.Ordinal);
+
+    public async Task<BillingRunDto> RunAsync(BillingRunRequest request, string trigger, string actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentException.ThrowIfNullOrWhiteSpace(trigger);
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        var now = clock.GetUtcNow();
+        var asOf = request.AsOf.ToUniversalTime();
+        if (asOf > now)
+        {
+            throw new ValidationFailedException("asOf", "Bill periods that have ended: asOf cannot be in the future.");
+        }
+
+        if (asOf.Year < 2000)
+        {
+            throw new ValidationFailedException("asOf", "Give an instant after 2000-01-01T00:00:00Z.");
+        }
+
+        var key = string.IsNullOrWhiteSpace(request.IdempotencyKey) ? null : request.IdempotencyKey.Trim();
+        if (key is not null && await FindRunByKeyAsync(key, cancellationToken) is { } replay)
+        {
+            return ToDto(replay);
+        }
+
+        var previousStart = await db.Set<BillingRun>().AsNoTracking()
+            .Where(r => r.Status == BillingRunStatus.Completed)
+            .OrderByDescending(r => r.StartedAt)
+            .Select(r => (DateTimeOffset?)r.StartedAt)
+            .FirstOrDefaultAsync(cancellationToken);
+        var run = new BillingRun
+        {
+            Id = BillingRunId.New(clock),
+            AsOf = asOf,
+            Finalize = request.Finalize,
+            Status = BillingRunStatus.Running,
+            Trigger = trigger,
+            Actor = actor,
+            IdempotencyKey = key,
+            StartedAt = now,
+        };
+        db.Add(run);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException) when (key is not null)
+        {
+            db.ChangeTracker.Clear();
+            return ToDto(await FindRunByKeyAsync(key, cancellationToken) ?? throw new InvalidOperationException("The run's idempotency key conflicted but no run holds it."));
+        }
+
+        var state = new RunState(run, CalendarMonths.StartOf(asOf), DateOnly.FromDateTime(asOf.UtcDateTime));
+        try
+        {
+            await RateAllAsync(state, previousStart, cancellationToken);
+            if (request.Finalize)
+            {
+                foreach (var invoiceId in state.Drafted.Select(d => d.Id).ToList())
+                {
+                    try
+                    {
+                        await FinalizeAsync(invoiceId, actor, cancellationToken);
+                        run.InvoicesFinalized++;
+                    }
+                    catch (DomainException e)
+                    {
+                        db.ChangeTracker.Clear();
+                        state.Errors.Add($"invoice {invoiceId}: {e.Message}");
+                    }
+                }
+            }
+
+            run.Status = BillingRunStatus.Completed;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            db.ChangeTracker.Clear();
+            state.Errors.Add($"run: {e.Message}");
+            run.Status = BillingRunStatus.Failed;
+            LogRunFailed(logger, run.Id.Value, e);
+        }
+
+        return await CompleteAsync(run.Id, state, cancellationToken);
+    }
+
+    private async Task<BillingRunDto> CompleteAsync(BillingRunId id, RunState state, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        var run = await db.Set<BillingRun>().SingleAsync(r => r.Id == id, cancellationToken);
+        run.Status = state.Run.Status;
+        run.AgreementsRated = state.Run.AgreementsRated;
+        run.PeriodsSkipped = state.Run.PeriodsSkipped;
+        run.InvoicesDrafted = state.Drafted.Count;
+        run.InvoicesFinalized = state.Run.InvoicesFinalized;
+        run.LateUsageLines = state.Run.LateUsageLines;
+        run.CompletedAt = clock.GetUtcNow();
+        run.TotalsJson = JsonSerializer.Serialize(
+            state.Drafted.GroupBy(d => d.Currency, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => new StoredTotal(g.Key, g.Count(), g.Sum(d => d.SubtotalMinor), g.Sum(d => d.TotalTaxMinor), g.Sum(d => d.TotalMinor)))
+                .ToList(),
+            RunJson);
+        run.ErrorsJson = JsonSerializer.Serialize(state.Errors.Take(500).ToList(), RunJson);
+        audit.Record(run.Actor, null, "billing.run.completed", $"billing-run:{run.Id}",
+            $"as of {run.AsOf:O}: {run.AgreementsRated} agreements rated, {run.InvoicesDrafted} invoices drafted, {run.InvoicesFinalized} finalized, {state.Errors.Count} errors");
+        await db.SaveChangesAsync(cancellationToken);
+        return ToDto(run);
+    }
+
+    private async Task RateAllAsync(RunState state, DateTimeOffset? previousStart, CancellationToken cancellationToken)
+    {
+        var lookbackStart = state.LastEnd.AddMonths(-Math.Max(1, options.Value.LookbackMonths));
+        // Records received since the previous run began (an hour's margin for runs that overlapped) may have landed in a
+        // billed period; a false candidate costs one comparison, a missed one would never be billed.
+        var receivedSince = previousStart is { } started && started.AddHours(-1) > lookbackStart ? started.AddHours(-1) : lookbackStart;
+        var late = (await usage.ListLateArrivalsAsync(receivedSince, state.LastEnd, cancellationToken)).ToDictionary(r => r.AgreementId);
+        var pageSize = Math.Clamp(options.Value.PageSize, 1, 5000);
+        for (var skip = 0; ; skip += pageSize)
+        {
+            var page = await agreements.ListForBillingAsync(state.LastEnd, lookbackStart, skip, pageSize, cancellationToken);
+            if (page.Count > 0)
+            {
+                await RatePageAsync(state, page, late, lookbackStart, cancellationToken);
+            }
+
+            if (page.Count < pageSize)
+            {
+                break;
+            }
+        }
+    }
+
+    private async Task RatePageAsync(
+        RunState state, IReadOnlyList<AgreementDto> page, Dictionary<AgreementId, Contracts.Metering.LateUsageRange> late, DateTimeOffset lookbackStart,
+        CancellationToken cancellationToken)
+    {
+        var ids = page.Select(a => a.Id).ToList();
+        var ledger = await db.Set<RatedPeriod>().AsNoTracking()
+            .Where(r => ids.Contains(r.AgreementId))
+            .Select(r => new { r.AgreementId, r.PeriodStart, r.Revision, r.UsageJson })
+            .ToListAsync(cancellationToken);
+        var latest = ledger
+            .GroupBy(r => (r.AgreementId, r.PeriodStart))
+            .ToDictionary(g => g.Key, g => g.MaxBy(r => r.Revision)!);
+
+        var candidates = new List<(AgreementDto Agreement, BillingPeriod Period, int Revision, string? RatedUsage)>();
+        foreach (var agreement in page)
+        {
+            foreach (var period in CalendarMonths.Billable(agreement.AcceptedAt, agreement.EndedAt, state.LastEnd))
+            {
+                if (latest.TryGetValue((agreement.Id, period.Start), out var rated))
+                {
+                    if (late.TryGetValue(agreement.Id, out var range) && period.Start >= lookbackStart && range.EarliestTimestamp < period.End && range.LatestTimestamp >= period.Start)
+                    {
+                        candidates.Add((agreement, period, rated.Revision + 1, rated.UsageJson));
+                    }
+                }
+                else
+                {
+                    candidates.Add((agreement, period, 0, null));
+                }
+            }
+        }
+
+        if (candidates.Count == 0)
+        {
+            return;
+        }
+
+        // One aggregate per period over every agreement of the page.
+        var totals = new Dictionary<(AgreementId, DateTimeOffset), Dictionary<string, long>>();
+        foreach (var group in candidates.GroupBy(c => c.Period))
+        {
+            var rows = await usage.TotalsForAgreementsAsync(group.Select(c => c.Agreement.Id).Distinct().ToList(), group.Key.Start, group.Key.End, cancellationToken);
+            foreach (var row in rows)
+            {
+                var key = (row.AgreementId, group.Key.Start);
+                if (!totals.TryGetValue(key, out var dimensions))
+                {
+                    totals[key] = dimensions = new Dictionary<string, long>(StringComparer.Ordinal);
+                }
+
+                dimensions[row.Dimension] = row.Quantity;
+            }
+        }
+
+        var prior = await PriorChargesAsync(ids, cancellationToken);
+        var work = new List<RatedWork>();
+        foreach (var candidate in candidates.OrderBy(c => c.Agreement.Id.Value).ThenBy(c => c.Period.Start))
+        {
+            var agreement = candidate.Agreement;
+            var periodUsage = totals.GetValueOrDefault((agreement.Id, candidate.Period.Start)) ?? new Dictionary<string, long>(StringComparer.Ordinal);
+            if (candidate.RatedUsage is { } ratedJson && !Grew(JsonSerializer.Deserialize<Dictionary<string, long>>(ratedJson, RunJson)!, periodUsage))
+            {
+                continue;
+            }
+
+            try
+            {
+                var charges = prior.TryGetValue(agreement.Id, out var found) ? found : prior[agreement.Id] = [];
+                var input = await RatingInputAsync(agreement, candidate.Period, periodUsage, charges, cancellationToken);
+                var lines = rater.Rate(input);
+                if (candidate.Revision > 0)
+                {
+                    lines = lines.Select(l => l.Kind == InvoiceLineKind.Usage ? l with { Kind = InvoiceLineKind.LateUsage } : l).ToList();
+                }
+
+                charges.AddRange(lines.Select(l => new BilledCharge(l.ServicePeriod.Start, new PriorCharge(l.Kind, l.Dimension, l.InstallmentNumber, l.Quantity, l.Amount))));
+                work.Add(new RatedWork(agreement, candidate.Period, candidate.Revision, periodUsage, lines));
+            }
+            catch (Exception e) when (e is DomainException or InvalidOperationException or ArgumentException)
+            {
+                state.Errors.Add($"agreement {agreement.Id} {candidate.Period.Start:yyyy-MM}: {e.Message}");
+            }
+        }
+
+        await PersistAsync(state, work, cancellationToken);
+    }
+
+    private static bool Grew(Dictionary<string, long> rated, Dictionary<string, long> now) =>
+        now.Any(d => d.Value != rated.GetValueOrDefault(d.Key)) || rated.Any(d => !now.ContainsKey(d.Key) && d.Value != 0);
+
+    /// <summary>What earlier documents (not voided) charged each agreement: usage per period, contract fees and installments.</summary>
+    private async Task<Dictionary<AgreementId, List<BilledCharge>>> PriorChargesAsync(IReadOnlyList<AgreementId> ids, CancellationToken cancellationToken)
+    {
+        var nullable = ids.Select(id => (AgreementId?)id).ToList();
+        var lines = await (
+                from line in db.Set<InvoiceLine>().AsNoTracking()
+                join invoice in db.Set<Invoice>().AsNoTracking() on line.InvoiceId equals invoice.Id
+                where nullable.Contains(line.AgreementId) && invoice.Kind == InvoiceKind.Invoice && invoice.Status != InvoiceStatus.Void
+                select new { line.AgreementId, line.Kind, line.Dimension, line.InstallmentNumber, line.Quantity, line.ExactAmount, line.ServiceStart })
+            .ToListAsync(cancellationToken);
+        return lines
+            .GroupBy(l => l.AgreementId!.Value)
+            .ToDictionary(g => g.Key, g => g.Select(l => new BilledCharge(l.ServiceStart, new PriorCharge(l.Kind, l.Dimension, l.InstallmentNumber, l.Quantity, l.ExactAmount))).ToList());
+    }
+
+    private async Task<RatingInput> RatingInputAsync(
+        AgreementDto agreement, BillingPeriod period, IReadOnlyDictionary<string, long> periodUsage, List<BilledCharge> charges, CancellationToken cancellationToken)
+    {
+        var total = periodUsage.ToDictionary(d => d.Key, d => (decimal)d.Value, StringComparer.Ordinal);
+        IReadOnlyDictionary<string, decimal> trial = NoUsage;
+        IReadOnlyDictionary<string, decimal> paid = total;
+        IReadOnlyDictionary<string, decimal> trialBefore = NoUsage;
+        if (agreement.TrialEndsAt is { } trialEnds && trialEnds > period.Start)
+        {
+            if (trialEnds >= period.End)
+            {
+                trial = total;
+                paid = NoUsage;
+            }
+            else
+            {
+                var inTrial = await usage.TotalsForAgreementAsync(agreement.Id, period.Start, trialEnds, cancellationToken);
+                trial = inTrial.ToDictionary(d => d.Key, d => (decimal)d.Value, StringComparer.Ordinal);
+                paid = total.ToDictionary(d => d.Key, d => d.Value - inTrial.GetValueOrDefault(d.Key), StringComparer.Ordinal);
+            }
+
+            if (agreement.AcceptedAt < period.Start)
+            {
+                var before = await usage.TotalsForAgreementAsync(agreement.Id, agreement.AcceptedAt, period.Start, cancellationToken);
+                trialBefore = before.ToDictionary(d => d.Key, d => (decimal)d.Value, StringComparer.Ordinal);
+            }
+        }
+
+        // Usage already billed counts for its own period only; contract fees and installments for the whole agreement.
+        var billed = charges
+            .Where(c => c.Charge.Kind is InvoiceLineKind.ContractFee or InvoiceLineKind.Installment || period.Contains(c.ServiceStart))
+            .Select(c => c.Charge)
+            .ToList();
+        return new RatingInput(agreement.Terms, agreement.AcceptedAt, agreement.TrialEndsAt, agreement.ContractEndsAt, agreement.EndedAt, period, trialBefore, trial, paid, billed);
+    }
+
+    /// <summary>Groups the rated work into invoices and writes each group, with its ledger rows, in one transaction.</summary>
+    private async Task PersistAsync(RunState state, List<RatedWork> work, CancellationToken cancellationToken)
+    {
+        var latestPeriod = CalendarMonths.Starting(state.LastEnd.AddMonths(-1));
+        var groups = new Dictionary<string, (DraftContext Context, BillingPeriod Period, List<RatedWork> Work)>(StringComparer.Ordinal);
+        var empty = new List<RatedWork>();
+        foreach (var item in work)
+        {
+            if (item.Lines.Count == 0)
+            {
+                empty.Add(item);
+                continue;
+            }
+
+            try
+            {
+                var context = await DraftContextAsync(state, item.Agreement, cancellationToken);
+                // Late usage goes on the next invoice: the one for the latest period this run bills.
+                var period = item.Revision > 0 ? latestPeriod : item.Period;
+                var key = string.Create(CultureInfo.InvariantCulture, $"{item.Agreement.BuyerId}|{context.Issuer.EntityCode}|{context.Currency}|{period.Start.UtcTicks}");
+                if (!groups.TryGetValue(key, out var group))
+                {
+                    groups[key] = group = (context, period, []);
+                }
+
+                group.Work.Add(item);
+            }
+            catch (DomainException e)
+            {
+                state.Errors.Add($"agreement {item.Agreement.Id} {item.Period.Start:yyyy-MM}: {e.Message}");
+            }
+        }
+
+        if (empty.Count > 0)
+        {
+            await WriteLedgerOnlyAsync(state, empty, cancellationToken);
+        }
+
+        foreach (var (key, group) in groups.OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            try
+            {
+                var invoice = await DraftInvoiceAsync(state, key, group.Context, group.Period, group.Work, cancellationToken);
+                if (invoice is not null)
+                {
+                    state.Run.AgreementsRated += group.Work.Select(w => w.Agreement.Id).Distinct().Count();
+                    state.Run.LateUsageLines += invoice.Lines.Count(l => l.Kind == InvoiceLineKind.LateUsage);
+                    state.Drafted.Add(invoice);
+                }
+            }
+            catch (DbUpdateException)
+            {
+                // Another run (another node, or a concurrent request) rated these periods first: its invoice stands.
+                db.ChangeTracker.Clear();
+                state.Run.PeriodsSkipped += group.Work.Count;
+            }
+            catch (DomainException e)
+            {
+                db.ChangeTracker.Clear();
+                foreach (var agreementId in group.Work.Select(w => w.Agreement.Id).Distinct())
+                {
+                    state.Errors.Add($"agreement {agreementId} {group.Period.Start:yyyy-MM}: {e.Message}");
+                }
+            }
+        }
+    }
+
+    private async Task WriteLedgerOnlyAsync(RunState state, List<RatedWork> items, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.InTransactionAsync(
+                async ct =>
+                {
+                    foreach (var item in items)
+                    {
+                        db.Add(LedgerRow(state, item, null));
+                    }
+
+                    await db.SaveChangesAsync(ct);
+                    return true;
+                },
+                cancellationToken);
+            state.Run.AgreementsRated += items.Select(i => i.Agreement.Id).Distinct().Count();
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            if (items.Count == 1)
+            {
+                state.Run.PeriodsSkipped++;
+                return;
+            }
+
+            // One of them was rated by a concurrent run: write the rest one by one.
+            foreach (var item in items)
+            {
+                await WriteLedgerOnlyAsync(state, [item], cancellationToken);
+            }
+        }
+    }
+
+    private RatedPeriod LedgerRow(RunState state, RatedWork item, InvoiceId? invoiceId) => new()
+    {
+        Id = Guid.CreateVersion7(clock.GetUtcNow()),
+        AgreementId = item.Agreement.Id,
+        PeriodStart = item.Period.Start,
+        PeriodEnd = item.Period.End,
+        Revision = item.Revision,
+        RunId = state.Run.Id,
+        InvoiceId = invoiceId,
+        UsageJson = JsonSerializer.Serialize(item.Usage, RunJson),
+        RatedAt = clock.GetUtcNow(),
+    };
+
+    private async Task<Invoice?> DraftInvoiceAsync(
+        RunState state, string groupKey, DraftContext context, BillingPeriod period, List<RatedWork> work, CancellationToken cancellationToken)
+    {
+        var currency = Currency.FromCode(context.Currency);
+        var conversions = new Dictionary<string, ExchangeRate>(StringComparer.Ordinal);
+        foreach (var planCurrency in work.Select(w => w.Agreement.Terms.Currency).Distinct(StringComparer.Ordinal).Where(c => !string.Equals(c, context.Currency, StringComparison.Ordinal)))
+        {
+            conversions[planCurrency] = await RateAsync(planCurrency, context.Currency, state.Day, cancellationToken);
+        }
+
+        var taxCurrency = InvoiceTaxes.TaxCurrency(context.Issuer.Address.CountryCode, context.Issuer.CurrencyCode, context.Currency);
+        var taxCurrencyRate = taxCurrency is null ? null : await RateAsync(context.Currency, taxCurrency, state.Day, cancellationToken);
+
+        var id = InvoiceId.New(clock);
+        var lines = new List<InvoiceLine>();
+        foreach (var item in work)
+        {
+            var planCurrency = item.Agreement.Terms.Currency;
+            var rate = conversions.TryGetValue(planCurrency, out var found) ? found.Rate : 1m;
+            foreach (var rated in item.Lines)
+            {
+                lines.Add(new InvoiceLine
+                {
+                    Id = Guid.CreateVersion7(clock.GetUtcNow()),
+                    InvoiceId = id,
+                    LineNumber = lines.Count + 1,
+                    Kind = rated.Kind,
+                    AgreementId = item.Agreement.Id,
+                    ProductId = item.Agreement.ProductId,
+                    SellerId = item.Agreement.SellerId,
+                    ProductTitle = item.Agreement.ProductTitle,
+                    Dimension = rated.Dimension,
+                    Description = rated.Description,
+                    Quantity = rated.Quantity,
+                    Unit = rated.Unit,
+                    UnitPrice = Decimals.Format(rated.UnitPrice * rate),
+                    // Rounded once per line, from the exact amount (converted at full precision first).
+                    AmountMinor = Money.FromMajor(rated.Amount * rate, currency, MidpointRounding.AwayFromZero).MinorUnits,
+                    ExactAmount = rated.Amount,
+                    PlanCurrency = planCurrency,
+                    InstallmentNumber = rated.InstallmentNumber,
+                    ServiceStart = rated.ServicePeriod.Start,
+                    ServiceEnd = rated.ServicePeriod.End,
+                    TaxCode = options.Value.TaxCode,
+                    StepsJson = InvoiceJson.Write(rate == 1m ? rated.Steps : rated.Steps.Select(s => Convert(s, rate)).ToList()),
+                });
+            }
+        }
+
+        if (lines.All(l => l.AmountMinor == 0))
+        {
+            // Nothing to charge (free tier, trial): the periods are rated, no document is issued.
+            await WriteLedgerOnlyAsync(state, work, cancellationToken);
+            return null;
+        }
+
+        var conversion = conversions.Values.FirstOrDefault();
+        var invoice = new Invoice
+        {
+            Id = id,
+            Kind = InvoiceKind.Invoice,
+            BuyerId = context.Buyer.Id,
+            BuyerName = context.Buyer.Name,
+            BuyerCountry = context.Buyer.CountryCode,
+            BuyerJson = InvoiceJson.Write(context.BuyerSnapshot),
+            IssuerEntityCode = context.Issuer.EntityCode,
+            IssuerJson = InvoiceJson.Write(context.Issuer),
+            Currency = context.Currency,
+            Language = context.Language,
+            PeriodStart = period.Start,
+            PeriodEnd = period.End,
+            TaxCurrency = taxCurrency,
+            ConversionJson = conversion is null ? null : InvoiceJson.Write(new InvoiceConversion(conversion.From, conversion.To, conversion.Rate, conversion.Day, conversion.Source)),
+            PaymentReference = PaymentReference(id),
+            RunId = state.Run.Id,
+            GroupKey = groupKey,
+            CreatedAt = clock.GetUtcNow(),
+            Lines = lines,
+        };
+
+        return await db.InTransactionAsync(
+            async ct =>
+            {
+                // The ledger rows first: their unique key is what a concurrent run collides on.
+                foreach (var item in work)
+                {
+                    db.Add(LedgerRow(state, item, id));
+                }
+
+                db.Add(invoice);
+                await db.SaveChangesAsync(ct);
+                await ApplyTaxAsync(invoice, context, state.Day, taxCurrencyRate?.Rate, ct);
+                invoice.LegendsJson = InvoiceJson.Write(InvoiceTaxes.Legends(invoice.Lines, context.Issuer.Address.CountryCode, conversion is not null, creditNote: false));
+                audit.Record(state.Run.Actor, invoice.BuyerId.Value, "invoice.drafted", $"invoice:{invoice.Id}",
+                    string.Create(CultureInfo.InvariantCulture, $"{invoice.IssuerEntityCode} {invoice.Currency} {Money.FromMinor(invoice.TotalMinor, currency).ToMajorString()}, {invoice.Lines.Count} lines, period {period.Start:yyyy-MM}"));
+                await db.SaveChangesAsync(ct);
+                return invoice;
+            },
+            cancellationToken);
+    }
+
+    /// <summary>Quotes the tax of every line (one quote per document) and stores each line's tax, the subtotals and the totals.</summary>
+    private async Task ApplyTaxAsync(Invoice invoice, DraftContext context, DateOnly day, decimal? taxCurrencyRate, CancellationToken cancellationToken)
+    {
+        var currency = Currency.FromCode(invoice.Currency);
+        // The tax engine taxes non-negative amounts; a negative line (a re-priced volume tier) is quoted at its absolute
+        // amount and its tax negated.
+        var quote = await tax.QuoteAsync(
+            new TaxQuoteRequest(
+                day,
+                context.Issuer.EntityCode,
+                new TaxBuyer(context.Buyer.CountryCode, context.Buyer.SubdivisionCode, context.BuyerSnapshot.TaxId, context.BuyerSnapshot.IsBusiness),
+                invoice.Lines.Select(l => new TaxLineRequest(l.LineNumber.ToString(CultureInfo.InvariantCulture), Money.FromMinor(Math.Abs(l.AmountMinor), currency), l.TaxCode)).ToList(),
+                context.SellerCountry),
+            "billing",
+            cancellationToken);
+        var byLine = quote.Lines.ToDictionary(l => l.Id, StringComparer.Ordinal);
+        foreach (var line in invoice.Lines)
+        {
+            var taxed = byLine[line.LineNumber.ToString(CultureInfo.InvariantCulture)];
+            line.TaxJurisdiction = taxed.Jurisdiction;
+            line.TaxType = taxed.TaxType;
+            line.TaxRate = taxed.Rate;
+            line.TaxTreatment = taxed.Treatment;
+            line.TaxCategory = InvoiceTaxes.Category(taxed.Treatment, taxed.Rate);
+            line.TaxMinor = line.AmountMinor < 0 ? -taxed.TaxAmount.MinorUnits : taxed.TaxAmount.MinorUnits;
+            line.TaxNote = string.IsNullOrEmpty(taxed.Note) ? null : taxed.Note;
+        }
+
+        invoice.TaxQuoteId = quote.Id;
+        var taxCurrency = invoice.TaxCurrency is { } code ? Currency.FromCode(code) : null;
+        var subtotals = InvoiceTaxes.Subtotals(invoice.Lines, currency, taxCurrencyRate, taxCurrency);
+        invoice.TaxSubtotalsJson = InvoiceJson.Write(subtotals);
+        invoice.TotalTaxInTaxCurrencyMinor = taxCurrency is null ? null : subtotals.Sum(s => s.TaxInTaxCurrencyMinor ?? 0);
+        invoice.Recalculate();
+    }
+
+    private static RatingStep Convert(RatingStep step, decimal rate) => step with
+    {
+        UnitPrice = step.UnitPrice is { } price && decimal.TryParse(price, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) ? Decimals.Format(value * rate) : step.UnitPrice,
+        Amount = decimal.Round(step.Amount * rate, 10, MidpointRounding.AwayFromZero),
+    };
+
+    private async Task<ExchangeRate> RateAsync(string from, string to, DateOnly day, CancellationToken cancellationToken)
+    {
+        var table = await rates.GetRatesAsync(Currency.FromCode(from), day, cancellationToken);
+        var rate = table.Rates.FirstOrDefault(r => string.Equals(r.Quote, to, StringComparison.Ordinal))
+            ?? throw new DomainException("fx-rate-unavailable", $"There is no {from}/{to} exchange rate on or before {day:yyyy-MM-dd}.", DomainErrorKind.Conflict);
+        return new ExchangeRate(from, to, rate.Rate, rate.AsOf, rate.Source);
+    }
+
+    /// <summary>Who is invoiced, by which entity, in which currency and language; looked up once per buyer and seller in a run.</summary>
+    private async Task<DraftContext> DraftContextAsync(RunState state, AgreementDto agreement, CancellationToken cancellationToken)
+    {
+        if (!state.Buyers.TryGetValue(agreement.BuyerId, out var buyer))
+        {
+            var organisation = await accounts.FindOrganisationAsync(agreement.BuyerId, cancellationToken)
+                ?? throw new DomainException("buyer-not-found", $"Buyer {agreement.BuyerId} does not exist.", DomainErrorKind.NotFound);
+            var profile = await accounts.FindBuyerProfileAsync(agreement.BuyerId, cancellationToken);
+            var users = await accounts.ListUsersAsync(agreement.BuyerId, cancellationToken);
+            state.Buyers[agreement.BuyerId] = buyer = (organisation, profile, users.Count > 0 ? users[0].Email : null);
+        }
+
+        if (!state.SellerCountries.TryGetValue(agreement.SellerId, out var sellerCountry))
+        {
+            var seller = await accounts.FindOrganisationAsync(agreement.SellerId, cancellationToken)
+                ?? throw new DomainException("seller-not-found", $"Seller {agreement.SellerId} does not exist.", DomainErrorKind.NotFound);
+            state.SellerCountries[agreement.SellerId] = sellerCountry = seller.CountryCode;
+        }
+
+        var entityKey = $"{buyer.Organisation.CountryCode}|{sellerCountry}";
+        if (!state.Issuers.TryGetValue(entityKey, out var issuer))
+        {
+            var resolved = await accounts.ResolveIssuingEntityAsync(buyer.Organisation.CountryCode, sellerCountry, cancellationToken);
+            var entity = await accounts.FindOperatorEntityAsync(resolved.Code, cancellationToken)
+                ?? throw new DomainException("issuing-entity-not-found", $"The issuing entity {resolved.Code} does not exist.", DomainErrorKind.Conflict);
+            state.Entities[entity.Code] = entity;
+            state.Issuers[entityKey] = issuer = entity;
+        }
+
+        var currency = buyer.Profile?.InvoiceCurrency is { Length: 3 } preferred ? preferred : agreement.Terms.Currency;
+        var address = buyer.Profile?.Address ?? new PostalAddress("", null, "", null, buyer.Organisation.SubdivisionCode, buyer.Organisation.CountryCode);
+        var payment = issuer.CollectionAccounts.FirstOrDefault(a => string.Equals(a.CurrencyCode, currency, StringComparison.Ordinal)) ?? (issuer.CollectionAccounts.Count > 0 ? issuer.CollectionAccounts[0] : null);
+        return new DraftContext(
+            buyer.Organisation,
+            // A buyer that gave a tax id buys as a business (B2B: reverse charge where the law provides it).
+            new InvoiceJson.StoredBuyer(buyer.Organisation.Name, address, buyer.Profile?.TaxId, buyer.Profile?.TaxId is not null, buyer.Email),
+            new InvoiceJson.StoredIssuer(issuer.Code, issuer.LegalName, issuer.Address, issuer.TaxRegistrations, payment, issuer.CurrencyCode),
+            currency,
+            buyer.Profile?.Language is { Length: > 0 } language ? language : "en",
+            sellerCountry);
+    }
+
+    private static string PaymentReference(InvoiceId id) => "TW" + id.Value.ToString("N", CultureInfo.InvariantCulture)[..16].ToUpperInvariant();
+
+    private Task<BillingRun?> FindRunByKeyAsync(string key, CancellationToken cancellationToken) =>
+        db.Set<BillingRun>().AsNoTracking().SingleOrDefaultAsync(r => r.IdempotencyKey == key, cancellationToken);
+
+    internal static BillingRunDto ToDto(BillingRun run)
+    {
+        var totals = JsonSerializer.Deserialize<List<StoredTotal>>(run.TotalsJson, RunJson) ?? [];
+        return new BillingRunDto(
+            run.Id, run.AsOf, run.Status, run.Trigger, run.Actor, run.StartedAt, run.CompletedAt, run.AgreementsRated, run.PeriodsSkipped, run.InvoicesDrafted,
+            run.InvoicesFinalized, run.LateUsageLines,
+            totals.Select(t =>
+            {
+                var currency = Currency.FromCode(t.Currency);
+                return new BillingRunTotal(t.Currency, t.Invoices, Money.FromMinor(t.SubtotalMinor, currency), Money.FromMinor(t.TotalTaxMinor, currency), Money.FromMinor(t.TotalMinor, currency));
+            }).ToList(),
+            JsonSerializer.Deserialize<List<string>>(run.ErrorsJson, RunJson) ?? []);
+    }
+
+    private static readonly JsonSerializerOptions RunJson = new(JsonSerializerDefaults.Web);
+
+    private sealed record StoredTotal(string Currency, int Invoices, long SubtotalMinor, long TotalTaxMinor, long TotalMinor);
+
+    private sealed record RatedWork(AgreementDto Agreement, BillingPeriod Period, int Revision, IReadOnlyDictionary<string, long> Usage, IReadOnlyList<RatedLine> Lines);
+
+    /// <summary>A charge an earlier document (or this run) made, with the start of the service it charged for.</summary>
+    private sealed record BilledCharge(DateTimeOffset ServiceStart, PriorCharge Charge);
+
+    private sealed record ExchangeRate(string From, string To, decimal Rate, DateOnly Day, string Source);
+
+    private sealed record DraftContext(
+        OrganisationDto Buyer, InvoiceJson.StoredBuyer BuyerSnapshot, InvoiceJson.StoredIssuer Issuer, string Currency, string Language, string SellerCountry);
+
+    /// <summary>What one run has learned and done so far.</summary>
+    private sealed class RunState(BillingRun run, DateTimeOffset lastEnd, DateOnly day)
+    {
+        public BillingRun Run { get; } = run;
+
+        /// <summary>The start of the month containing the as-of instant: every billed period ends at or before it.</summary>
+        public DateTimeOffset LastEnd { get; } = lastEnd;
+
+        /// <summary>The tax point and exchange-rate day of the run's documents.</summary>
+        public DateOnly Day { get; } = day;
+
+        public List<Invoice> Drafted { get; } = [];
+
+        public List<string> Errors { get; } = [];
+
+        public Dictionary<OrganisationId, (OrganisationDto Organisation, BuyerProfileDto? Profile, string? Email)> Buyers { get; } = [];
+
+        public Dictionary<OrganisationId, string> SellerCountries { get; } = [];
+
+        public Dictionary<string, OperatorEntityDto> Issuers { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, OperatorEntityDto> Entities { get; } = new(StringComparer.Ordinal);
+    }
+}

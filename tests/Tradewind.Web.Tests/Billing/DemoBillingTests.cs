@@ -1,0 +1,43 @@
+using Microsoft.Extensions.DependencyInjection;
+using Tradewind.Contracts;
+using Tradewind.Contracts.Accounts;
+using Tradewind.Contracts.Billing;
+using Tradewind.Web.Tests.Infrastructure;
+
+namespace Tradewind.Web.Tests.Billing;
+
+public sealed class DemoBillingTests(DemoApp app) : IClassFixture<DemoApp>
+{
+    private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task The_demo_bills_its_usage_history_into_finalized_invoices_whose_totals_are_their_lines_plus_tax()
+    {
+        var invoices = await app.WithScopeAsync(async s =>
+        {
+            var operatorOrganisation = (await s.GetRequiredService<IAccountsQueries>().ListOrganisationsAsync(OrganisationKind.Operator, new PageRequest(1, 1), _ct)).Items[0];
+            var caller = new BillingCaller(operatorOrganisation.Id, Roles.Operator, "test");
+            var billing = s.GetRequiredService<IBillingQueries>();
+            var page = await billing.ListInvoicesAsync(new InvoiceFilter(Kind: InvoiceKind.Invoice), caller, new PageRequest(1, PageRequest.MaxSize), _ct);
+            var documents = new List<InvoiceDto>();
+            foreach (var item in page.Items)
+            {
+                documents.Add((await billing.FindInvoiceAsync(item.Id, caller, _ct))!);
+            }
+
+            return documents;
+        });
+
+        var runs = await app.WithScopeAsync(s => s.GetRequiredService<IBillingQueries>().ListRunsAsync(new PageRequest(1, 10), _ct));
+        Assert.NotEmpty(invoices);
+        Assert.True(runs.Items.All(r => r.Errors.Count == 0), string.Join("; ", runs.Items.SelectMany(r => r.Errors)));
+        Assert.All(invoices, i =>
+        {
+            Assert.Equal(InvoiceStatus.Finalized, i.Status);
+            Assert.NotNull(i.Number);
+            Assert.Equal(i.Subtotal.MinorUnits, i.Lines.Sum(l => l.Amount.MinorUnits));
+            Assert.Equal(i.TotalTax.MinorUnits, i.Lines.Sum(l => l.Tax.TaxAmount.MinorUnits));
+            Assert.Equal(i.Total, i.Subtotal + i.TotalTax);
+        });
+    }
+}
