@@ -26,9 +26,10 @@ internal sealed class NotificationMail(IOptions<NotificationOptions> options, Da
         message.To.Add(MailboxAddress.Parse(email.To));
         message.Subject = email.Subject;
         message.MessageId = $"{email.Id}@tradewind";
-        message.Headers.Add("Content-Language", email.Language);
         var link = email.Link is null ? null : options.Value.PublicBaseUrl.TrimEnd('/') + email.Link;
         message.Body = new BodyBuilder { TextBody = email.Body, HtmlBody = Html(email.Language, email.Subject, email.Body, link) }.ToMessageBody();
+        // RFC 3282; MimeKit keeps Content-* headers on the body entity.
+        message.Body.Headers.Add(HeaderId.ContentLanguage, email.Language);
         return message;
     }
 
