@@ -47,9 +47,9 @@ public sealed class BuyerNotificationsTests(AgreementsApp app) : IClassFixture<A
         var mail = Assert.Single(messages, m => m.To.Mailboxes.Any(a => a.Address == person.Email) && m.Subject == welcome.Subject);
         Assert.Equal("ja", mail.Body!.Headers[HeaderId.ContentLanguage]);
         Assert.StartsWith("Test Person 様", mail.TextBody, StringComparison.Ordinal);
-        Assert.Contains($"http://localhost:5000/account/subscriptions/{agreementId}", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"http://localhost:5080/account/subscriptions/{agreementId}", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains("<html lang=\"ja\">", mail.HtmlBody, StringComparison.Ordinal);
-        Assert.Contains($"<a href=\"http://localhost:5000/account/subscriptions/{agreementId}\">", mail.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"http://localhost:5080/account/subscriptions/{agreementId}\">", mail.HtmlBody, StringComparison.Ordinal);
 
         var sent = await app.WithScopeAsync(s => s.GetRequiredService<IBuyerNotifications>().ListAsync(app.Buyer.Organisation.Id, new PageRequest(1, 50), _ct));
         Assert.Equal(1, sent.Items.Single(n => n.Id == welcome.Id).Email.Sent);

@@ -12,7 +12,7 @@ internal sealed class NotificationOptions
     public string PickupDirectory { get; set; } = "mail";
 
     /// <summary>The address buyers reach Tradewind at, for the links in e-mails.</summary>
-    public string PublicBaseUrl { get; set; } = "http://localhost:5000";
+    public string PublicBaseUrl { get; set; } = "http://localhost:5080";
 
     /// <summary>Off in tests that send due e-mails themselves.</summary>
     public bool DeliveryEnabled { get; set; } = true;
