@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Tradewind.Accounts.AwsAccessKeys;
 using Tradewind.Accounts.BankAccounts;
 using Tradewind.Accounts.Data;
+using Tradewind.Accounts.Notifications;
 using Tradewind.Accounts.Routing;
 using Tradewind.Accounts.Users;
 using Tradewind.Contracts.Accounts;
@@ -18,6 +19,8 @@ public static class AccountsModule
         services.AddSingleton<IModelContributor, AccountsModel>();
         services.AddScoped<IAccountsQueries, AccountsQueries>();
         services.AddScoped<IAccountsCommands, AccountsCommands>();
+        services.AddSingleton<IModelContributor, NotificationsModel>();
+        services.AddScoped<IBuyerNotifications, BuyerNotifications>();
         services.AddScoped<IStartupTask, RoleSeeder>();
         services.AddScoped<IStartupTask, DefaultRoutingRules>();
         services.AddScoped<BankAccountProtector>();

@@ -17,6 +17,8 @@ using Tradewind.Agreements;
 using Tradewind.Billing;
 using Tradewind.Catalog;
 using Tradewind.Contracts.Accounts;
+using Tradewind.Contracts.Agreements;
+using Tradewind.Contracts.Billing;
 using Tradewind.Contracts.Catalog;
 using Tradewind.Contracts.Events;
 using Tradewind.Contracts.Localization;
@@ -32,6 +34,7 @@ using Tradewind.Web.Cultures;
 using Tradewind.Web.Demo;
 using Tradewind.Web.Idempotency;
 using Tradewind.Web.Legal;
+using Tradewind.Web.Notifications;
 using Tradewind.Web.Problems;
 using Tradewind.Web.Security;
 using Tradewind.Webhooks;
@@ -90,6 +93,7 @@ internal static class TradewindHost
         services.AddScoped<IIntegrationEventConsumer<ProductRestricted>, StorefrontCacheEviction>();
         services.AddScoped<IIntegrationEventConsumer<ProductArchived>, StorefrontCacheEviction>();
         services.AddScoped<IIntegrationEventConsumer<ListingTranslationsChanged>, StorefrontCacheEviction>();
+        AddBuyerNotifications(services, configuration);
         return builder;
     }
 
@@ -164,6 +168,27 @@ internal static class TradewindHost
         }
 
         await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfRequestedAsync(app.Urls, cancellationToken);
+    }
+
+    /// <summary>Buyer notifications: the inbox copy and e-mails for agreement and invoice events (docs/notifications.md).</summary>
+    private static void AddBuyerNotifications(IServiceCollection services, ConfigurationManager configuration)
+    {
+        services.Configure<NotificationOptions>(configuration.GetSection("Notifications"));
+        services.AddScoped<NotificationTexts>();
+        services.AddScoped<BuyerNotifier>();
+        services.AddScoped<NotificationMail>();
+        services.AddSingleton<NotificationEmailJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<NotificationEmailJob>());
+        services.AddScoped<BuyerNotificationConsumers>();
+        services.AddScoped<IIntegrationEventConsumer<AgreementCreated>>(sp => sp.GetRequiredService<BuyerNotificationConsumers>());
+        services.AddScoped<IIntegrationEventConsumer<TrialEndingReminderSent>>(sp => sp.GetRequiredService<BuyerNotificationConsumers>());
+        services.AddScoped<IIntegrationEventConsumer<TrialConverted>>(sp => sp.GetRequiredService<BuyerNotificationConsumers>());
+        services.AddScoped<IIntegrationEventConsumer<AgreementCancellationScheduled>>(sp => sp.GetRequiredService<BuyerNotificationConsumers>());
+        services.AddScoped<IIntegrationEventConsumer<AgreementCancelled>>(sp => sp.GetRequiredService<BuyerNotificationConsumers>());
+        services.AddScoped<IIntegrationEventConsumer<AgreementSuspended>>(sp => sp.GetRequiredService<BuyerNotificationConsumers>());
+        services.AddScoped<IIntegrationEventConsumer<AgreementReinstated>>(sp => sp.GetRequiredService<BuyerNotificationConsumers>());
+        services.AddScoped<IIntegrationEventConsumer<InvoiceFinalized>>(sp => sp.GetRequiredService<BuyerNotificationConsumers>());
+        services.AddScoped<IIntegrationEventConsumer<InvoicePaid>>(sp => sp.GetRequiredService<BuyerNotificationConsumers>());
     }
 
     private static void AddSecurity(IServiceCollection services)
