@@ -38,10 +38,10 @@ internal sealed class IndexModel(IBillingQueries billing, TimeProvider clock, IS
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
-        var csv = new StringBuilder("number,kind,issue_date,buyer,buyer_country,product,agreement_id,dimension,currency,net,tax\n");
+        var csv = new StringBuilder("number,kind,issue_date,buyer,buyer_country,product,agreement_id,dimension,currency,net,tax\r\n");
         foreach (var r in Rows)
         {
-            csv.Append(CultureInfo.InvariantCulture, $"{Cell(r.Number)},{(r.Kind == InvoiceKind.CreditNote ? "credit_note" : "invoice")},{r.IssueDate:yyyy-MM-dd},{Cell(r.BuyerName)},{r.BuyerCountry},{Cell(r.ProductTitle)},{r.AgreementId?.ToString() ?? ""},{Cell(r.Dimension ?? "")},{r.Currency},{r.Net.ToMajorString()},{r.Tax.ToMajorString()}\n");
+            csv.Append(CultureInfo.InvariantCulture, $"{Cell(r.Number)},{(r.Kind == InvoiceKind.CreditNote ? "credit_note" : "invoice")},{r.IssueDate:yyyy-MM-dd},{Cell(r.BuyerName)},{r.BuyerCountry},{Cell(r.ProductTitle)},{r.AgreementId?.ToString() ?? ""},{Cell(r.Dimension ?? "")},{r.Currency},{r.Net.ToMajorString()},{r.Tax.ToMajorString()}\r\n");
         }
 
         return File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", $"billed-revenue-{FirstDay:yyyy-MM}-{LastMonth:yyyy-MM}.csv");
