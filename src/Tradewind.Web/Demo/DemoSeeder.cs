@@ -175,7 +175,7 @@ internal sealed partial class DemoSeeder(
         await SeedAgreementsAsync(buyers, cancellationToken);
 
         await SeedExchangeRatesAsync(cancellationToken);
-        await SeedInvoicesAsync(cancellationToken);
+        await SeedBillingAsync(operatorOrg.Id, buyers, cancellationToken);
         var awsExample = await PrepareAwsExampleAsync(firstSeller!.OrganisationId, cancellationToken);
 
         var baseUrl = options.Value.BaseUrl
