@@ -1,8 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Tradewind.Billing.Data;
+using Tradewind.Billing.Documents;
 using Tradewind.Billing.Jobs;
 using Tradewind.Billing.Rating;
-using Tradewind.Billing.Documents;
 using Tradewind.Contracts.Billing;
 using Tradewind.Persistence;
 
