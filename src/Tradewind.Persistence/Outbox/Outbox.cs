@@ -6,7 +6,7 @@ namespace Tradewind.Persistence.Outbox;
 /// <summary>Adds events to the current unit of work; they are saved by the caller's <c>SaveChangesAsync</c>.</summary>
 public sealed class Outbox(TradewindDbContext db, TimeProvider clock)
 {
-    internal static readonly JsonSerializerOptions SerializerOptions = new(JsonSerializerDefaults.Web);
+    internal static readonly JsonSerializerOptions SerializerOptions = new(JsonSerializerDefaults.Web) { Converters = { new MoneyJsonConverter() } };
 
     public void Add(IIntegrationEvent integrationEvent)
     {

@@ -2,6 +2,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Tradewind.Contracts;
 using Tradewind.Contracts.Accounts;
 using Tradewind.Contracts.Billing;
+using Microsoft.EntityFrameworkCore;
+using Tradewind.Persistence;
+using Tradewind.Persistence.Outbox;
 using Tradewind.Web.Tests.Infrastructure;
 
 namespace Tradewind.Web.Tests.Billing;
@@ -47,5 +50,27 @@ public sealed class DemoBillingTests(DemoApp app) : IClassFixture<DemoApp>
             Assert.Equal(i.TotalTax.MinorUnits, i.Lines.Sum(l => l.Tax.TaxAmount.MinorUnits));
             Assert.Equal(i.Total, i.Subtotal + i.TotalTax);
         });
+    }
+
+    [Fact]
+    public async Task The_billing_events_cross_the_outbox_with_their_amounts_and_reach_the_buyers_inbox()
+    {
+        await app.Services.GetRequiredService<OutboxProcessor>().DispatchPendingAsync(_ct);
+
+        var failed = await app.WithScopeAsync(s => s.GetRequiredService<TradewindDbContext>().OutboxMessages
+            .Where(m => m.Type.Contains("Billing") && m.LastError != null)
+            .Select(m => m.Type + ": " + m.LastError)
+            .ToListAsync(_ct));
+
+        Assert.Empty(failed);
+        var (buyer, subjects) = await app.WithScopeAsync(async s =>
+        {
+            var accounts = s.GetRequiredService<IAccountsQueries>();
+            var japanese = (await accounts.ListOrganisationsAsync(OrganisationKind.Buyer, new PageRequest(1, 50), _ct)).Items.First(o => o.CountryCode == "JP");
+            var inbox = await s.GetRequiredService<IBuyerNotifications>().ListAsync(japanese.Id, new PageRequest(1, 50), _ct);
+            return (japanese, inbox.Items.Select(n => n.Subject).ToList());
+        });
+        Assert.Contains(subjects, subject => subject.Contains("JP-", StringComparison.Ordinal));
+        Assert.NotNull(buyer);
     }
 }
