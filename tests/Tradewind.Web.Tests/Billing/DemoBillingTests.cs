@@ -1,8 +1,8 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Tradewind.Contracts;
 using Tradewind.Contracts.Accounts;
 using Tradewind.Contracts.Billing;
-using Microsoft.EntityFrameworkCore;
 using Tradewind.Persistence;
 using Tradewind.Persistence.Outbox;
 using Tradewind.Web.Tests.Infrastructure;
