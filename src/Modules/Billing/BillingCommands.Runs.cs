@@ -593,11 +593,20 @@ internal sealed partial class BillingCommands
         var currency = buyer.Profile?.InvoiceCurrency is { Length: 3 } preferred ? preferred : agreement.Terms.Currency;
         var address = buyer.Profile?.Address ?? new PostalAddress("", null, "", null, buyer.Organisation.SubdivisionCode, buyer.Organisation.CountryCode);
         var payment = issuer.CollectionAccounts.FirstOrDefault(a => string.Equals(a.CurrencyCode, currency, StringComparison.Ordinal)) ?? (issuer.CollectionAccounts.Count > 0 ? issuer.CollectionAccounts[0] : null);
+        // A buyer whose tax id gives no Peppol address gets one the operator allocates (docs/billing.md § Documents).
+        if (!state.PeppolAddresses.TryGetValue(agreement.BuyerId, out var peppolAddress))
+        {
+            peppolAddress = buyer.Profile?.TaxId is { } taxId && Documents.TaxIdentifiers.Endpoint(address.CountryCode, taxId) is not null
+                ? null
+                : await accountCommands.AllocatePeppolBuyerAddressAsync(agreement.BuyerId, cancellationToken);
+            state.PeppolAddresses[agreement.BuyerId] = peppolAddress;
+        }
+
         return new DraftContext(
             buyer.Organisation,
             // A buyer that gave a tax id buys as a business (B2B: reverse charge where the law provides it).
-            new InvoiceJson.StoredBuyer(buyer.Organisation.Name, address, buyer.Profile?.TaxId, buyer.Profile?.TaxId is not null, buyer.Email),
-            new InvoiceJson.StoredIssuer(issuer.Code, issuer.LegalName, issuer.Address, issuer.TaxRegistrations, payment, issuer.CurrencyCode),
+            new InvoiceJson.StoredBuyer(buyer.Organisation.Name, address, buyer.Profile?.TaxId, buyer.Profile?.TaxId is not null, buyer.Email, peppolAddress),
+            new InvoiceJson.StoredIssuer(issuer.Code, issuer.LegalName, issuer.Address, issuer.TaxRegistrations, payment, issuer.CurrencyCode, issuer.PeppolParticipantId),
             currency,
             buyer.Profile?.Language is { Length: > 0 } language ? language : "en",
             sellerCountry);
@@ -658,5 +667,8 @@ internal sealed partial class BillingCommands
         public Dictionary<string, OperatorEntityDto> Issuers { get; } = new(StringComparer.Ordinal);
 
         public Dictionary<string, OperatorEntityDto> Entities { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>The Peppol address allocated to each buyer whose tax id gives none (<c>null</c>: not needed, or none configured).</summary>
+        public Dictionary<OrganisationId, string?> PeppolAddresses { get; } = [];
     }
 }

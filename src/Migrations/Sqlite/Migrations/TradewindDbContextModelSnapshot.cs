@@ -679,6 +679,11 @@ namespace Tradewind.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("legal_name");
 
+                    b.Property<string>("PeppolParticipantId")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("peppol_participant_id");
+
                     b.Property<string>("ServesRegion")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -740,6 +745,36 @@ namespace Tradewind.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_accounts_organisations_kind_name");
 
                     b.ToTable("accounts_organisations", (string)null);
+                });
+
+            modelBuilder.Entity("Tradewind.Accounts.Peppol.PeppolBuyerAddress", b =>
+                {
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<long>("AllocatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("allocated_at");
+
+                    b.Property<long>("LocationReference")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("location_reference");
+
+                    b.Property<string>("ParticipantId")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("participant_id");
+
+                    b.HasKey("OrganisationId")
+                        .HasName("pk_accounts_peppol_buyer_addresses");
+
+                    b.HasIndex("LocationReference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_accounts_peppol_buyer_addresses_location_reference");
+
+                    b.ToTable("accounts_peppol_buyer_addresses", (string)null);
                 });
 
             modelBuilder.Entity("Tradewind.Accounts.Routing.RoutingRule", b =>
@@ -3937,6 +3972,16 @@ namespace Tradewind.Migrations.Sqlite.Migrations
                     b.Navigation("CollectionAccounts");
 
                     b.Navigation("TaxRegistrations");
+                });
+
+            modelBuilder.Entity("Tradewind.Accounts.Peppol.PeppolBuyerAddress", b =>
+                {
+                    b.HasOne("Tradewind.Accounts.Organisations.Organisation", null)
+                        .WithOne()
+                        .HasForeignKey("Tradewind.Accounts.Peppol.PeppolBuyerAddress", "OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_accounts_peppol_buyer_addresses_accounts_organisations_organisation_id");
                 });
 
             modelBuilder.Entity("Tradewind.Accounts.SellerEntities.SellerEntity", b =>
