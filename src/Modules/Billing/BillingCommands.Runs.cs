@@ -636,6 +636,9 @@ internal sealed partial class BillingCommands
                 }
 
                 invoice.AppendLines(lines);
+                // Marked as new explicitly: lines reached only through the navigation, with their ids set, would be
+                // taken for existing rows.
+                db.AddRange(lines);
                 await db.SaveChangesAsync(ct);
                 await ApplyTaxAsync(invoice, context, state.Day, taxCurrencyRate, ct);
                 invoice.LegendsJson = InvoiceJson.Write(InvoiceTaxes.Legends(invoice.Lines, context.Issuer.Address.CountryCode, invoice.ConversionJson is not null, creditNote: false));
