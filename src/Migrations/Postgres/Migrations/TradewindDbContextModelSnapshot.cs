@@ -1757,7 +1757,9 @@ namespace Tradewind.Migrations.Postgres.Migrations
                         .HasName("pk_billing_invoices");
 
                     b.HasIndex("GroupKey")
-                        .HasDatabaseName("ix_billing_invoices_group_key");
+                        .IsUnique()
+                        .HasDatabaseName("ix_billing_invoices_group_key")
+                        .HasFilter("kind = 'Invoice'");
 
                     b.HasIndex("Number")
                         .IsUnique()
@@ -2011,6 +2013,10 @@ namespace Tradewind.Migrations.Postgres.Migrations
                     b.Property<int>("InvoicesFinalized")
                         .HasColumnType("integer")
                         .HasColumnName("invoices_finalized");
+
+                    b.Property<DateTimeOffset?>("LateUsageCheckedTo")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("late_usage_checked_to");
 
                     b.Property<int>("LateUsageLines")
                         .HasColumnType("integer")
@@ -2917,6 +2923,9 @@ namespace Tradewind.Migrations.Postgres.Migrations
                     b.HasKey("Id")
                         .HasName("pk_metering_usage_records");
 
+                    b.HasIndex("ReceivedAt")
+                        .HasDatabaseName("ix_metering_usage_records_received_at");
+
                     b.HasIndex("SellerId", "Hour")
                         .HasDatabaseName("ix_metering_usage_records_seller_id_hour");
 
@@ -3278,6 +3287,10 @@ namespace Tradewind.Migrations.Postgres.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("line_id");
+
+                    b.Property<long?>("NetMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("net_minor");
 
                     b.Property<decimal>("Rate")
                         .HasPrecision(12, 8)

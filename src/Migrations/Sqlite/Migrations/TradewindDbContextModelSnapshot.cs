@@ -1745,7 +1745,9 @@ namespace Tradewind.Migrations.Sqlite.Migrations
                         .HasName("pk_billing_invoices");
 
                     b.HasIndex("GroupKey")
-                        .HasDatabaseName("ix_billing_invoices_group_key");
+                        .IsUnique()
+                        .HasDatabaseName("ix_billing_invoices_group_key")
+                        .HasFilter("kind = 'Invoice'");
 
                     b.HasIndex("Number")
                         .IsUnique()
@@ -1999,6 +2001,10 @@ namespace Tradewind.Migrations.Sqlite.Migrations
                     b.Property<int>("InvoicesFinalized")
                         .HasColumnType("INTEGER")
                         .HasColumnName("invoices_finalized");
+
+                    b.Property<long?>("LateUsageCheckedTo")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("late_usage_checked_to");
 
                     b.Property<int>("LateUsageLines")
                         .HasColumnType("INTEGER")
@@ -2905,6 +2911,9 @@ namespace Tradewind.Migrations.Sqlite.Migrations
                     b.HasKey("Id")
                         .HasName("pk_metering_usage_records");
 
+                    b.HasIndex("ReceivedAt")
+                        .HasDatabaseName("ix_metering_usage_records_received_at");
+
                     b.HasIndex("SellerId", "Hour")
                         .HasDatabaseName("ix_metering_usage_records_seller_id_hour");
 
@@ -3266,6 +3275,10 @@ namespace Tradewind.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT")
                         .HasColumnName("line_id");
+
+                    b.Property<long?>("NetMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("net_minor");
 
                     b.Property<decimal>("Rate")
                         .HasPrecision(12, 8)
