@@ -17,7 +17,7 @@ namespace Tradewind.Billing.Documents;
 /// OpenType collection (<c>.ttc</c>), which PDFsharp cannot open, so the face is cut out of the collection into a
 /// stand-alone OpenType font (same tables, new table directory) once per process and cached; its outlines are CFF,
 /// which PDFsharp embeds whole (about 13 MB per PDF). Latin-only text uses DejaVu Sans (TrueType, subset), which
-/// keeps every other PDF small. See docs/decisions/0022 and 0026.
+/// keeps every other PDF small. See docs/decisions/0022 and 0027.
 /// </para>
 /// <para>
 /// Bold is simulated (one face per family), and CJK text is set regular so that the Noto fallback never embeds a
