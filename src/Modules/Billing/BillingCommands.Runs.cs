@@ -715,9 +715,11 @@ internal sealed partial class BillingCommands
             var taxed = byLine[line.LineNumber.ToString(CultureInfo.InvariantCulture)];
             line.TaxJurisdiction = taxed.Jurisdiction;
             line.TaxType = taxed.TaxType;
-            line.TaxRate = taxed.Rate;
+            // Where the law taxes part of the price (Texas 80 %), the document states the effective rate on the whole line,
+            // so every per-rate row checks: taxable amount × rate = tax (EN 16931 BR-S-08, BR-S-09, BR-CO-17).
+            line.TaxRate = taxed.Rate * taxed.TaxableShare;
             line.TaxTreatment = taxed.Treatment;
-            line.TaxCategory = InvoiceTaxes.Category(taxed.Treatment, taxed.Rate);
+            line.TaxCategory = InvoiceTaxes.Category(taxed.Treatment, line.TaxRate);
             line.TaxMinor = taxed.TaxAmount.MinorUnits;
             line.TaxNote = string.IsNullOrEmpty(taxed.Note) ? null : taxed.Note;
         }

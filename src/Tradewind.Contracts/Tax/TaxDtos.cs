@@ -39,6 +39,8 @@ public sealed record TaxQuoteRequest(DateOnly Date, string? IssuingEntity, TaxBu
 /// <see cref="Rate"/> is the combined rate applied to <see cref="TaxableAmount"/> (which is less than the line's
 /// amount where the law taxes part of the price: Texas 80%, Indonesia 11/12); <see cref="Rule"/> names the rule
 /// that decided, and <see cref="Note"/> is the wording the invoice must print (empty when none is required).
+/// <see cref="TaxableShare"/> is the part of the price the law taxes (0.8 in Texas, 11/12 in Indonesia, else 1), so
+/// <c>Rate × TaxableShare</c> is the effective rate on the whole line that a document can state.
 /// </summary>
 public sealed record TaxLineDto(
     string Id,
@@ -49,7 +51,8 @@ public sealed record TaxLineDto(
     Money TaxAmount,
     string Treatment,
     string Rule,
-    string Note);
+    string Note,
+    decimal TaxableShare = 1m);
 
 /// <summary>The buyer's tax id as the quote judged it.</summary>
 public sealed record TaxIdCheckDto(bool Valid, string? Normalized, string? Type, string? Reason, bool? Registered, string? Registry);

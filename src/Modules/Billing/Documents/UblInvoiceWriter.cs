@@ -96,11 +96,18 @@ internal static class UblInvoiceWriter
         return legends.Count == 0 ? null : string.Join(" ", legends);
     }
 
-    /// <summary>The issuer's registration printed as its tax id: the one for the buyer's country, else its home country's, else the first.</summary>
+    /// <summary>
+    /// The issuer's registration printed as its tax id: the one for the subdivision whose tax the lines collect (a US
+    /// state's sales-tax permit), else the buyer's country's national one, else any in the buyer's country, else its
+    /// home country's, else the first.
+    /// </summary>
     internal static TaxRegistrationDto? SellerRegistration(InvoiceDto invoice)
     {
         var registrations = invoice.Issuer.TaxRegistrations;
-        return registrations.FirstOrDefault(r => SameCountry(r.CountryCode, invoice.Buyer.Address.CountryCode))
+        var jurisdictions = invoice.Lines.Where(l => l.Tax.TaxAmount.MinorUnits != 0).Select(l => l.Tax.Jurisdiction).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return registrations.FirstOrDefault(r => r.SubdivisionCode is { } subdivision && jurisdictions.Contains(subdivision) && SameCountry(r.CountryCode, invoice.Buyer.Address.CountryCode))
+            ?? registrations.FirstOrDefault(r => r.SubdivisionCode is null && SameCountry(r.CountryCode, invoice.Buyer.Address.CountryCode))
+            ?? registrations.FirstOrDefault(r => SameCountry(r.CountryCode, invoice.Buyer.Address.CountryCode))
             ?? registrations.FirstOrDefault(r => SameCountry(r.CountryCode, invoice.Issuer.Address.CountryCode))
             ?? (registrations.Count > 0 ? registrations[0] : null);
     }

@@ -53,5 +53,6 @@ internal sealed record StoredResult(StoredTaxIdCheck? BuyerTaxId, IReadOnlyList<
 
 internal sealed record StoredTaxIdCheck(bool Valid, string? Normalized, string? Type, string? Reason, bool? Registered, string? Registry);
 
+/// <remarks><c>TaxableShare</c>: absent on quotes stored before it was recorded (read as 1).</remarks>
 internal sealed record StoredLine(
-    string Id, string Jurisdiction, string TaxType, string Rate, string TaxableAmount, string TaxAmount, string Treatment, string Rule, string Note);
+    string Id, string Jurisdiction, string TaxType, string Rate, string TaxableAmount, string TaxAmount, string Treatment, string Rule, string Note, string? TaxableShare = null);

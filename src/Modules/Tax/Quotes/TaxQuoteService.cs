@@ -78,7 +78,8 @@ internal sealed class TaxQuoteService(
                 new StoredResult(
                     taxIdCheck is null ? null : new StoredTaxIdCheck(taxIdCheck.Valid, taxIdCheck.Normalized, taxIdCheck.Type, taxIdCheck.Reason, taxIdCheck.Registered, taxIdCheck.Registry),
                     lines.Select(l => new StoredLine(
-                        l.Id, l.Jurisdiction, l.TaxType, TaxRules.FormatRate(l.Rate), l.TaxableAmount.ToMajorString(), l.TaxAmount.ToMajorString(), l.Treatment, l.Rule, l.Note)).ToList()),
+                        l.Id, l.Jurisdiction, l.TaxType, TaxRules.FormatRate(l.Rate), l.TaxableAmount.ToMajorString(), l.TaxAmount.ToMajorString(), l.Treatment, l.Rule, l.Note,
+                        l.TaxableShare == 1m ? null : TaxRules.FormatRate(l.TaxableShare))).ToList()),
                 Json),
             CreatedBy = actor,
             CreatedAt = clock.GetUtcNow(),
@@ -504,7 +505,8 @@ internal sealed class TaxQuoteService(
                 Money.Parse(l.TaxAmount, currency),
                 l.Treatment,
                 l.Rule,
-                l.Note)).ToList(),
+                l.Note,
+                l.TaxableShare is { } share ? decimal.Parse(share, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture) : 1m)).ToList(),
             Money.FromMinor(quote.TotalTaxMinor, currency),
             quote.RatesVersion,
             quote.CreatedAt,

@@ -37,7 +37,7 @@ internal sealed class TaxCalculator(TaxRules rules)
             var tax = Charged(d.Treatment) && d.Rounding == RoundingRule.PerLine
                 ? taxable.Multiply(d.Rate, MidpointRounding.AwayFromZero)
                 : Money.Zero(line.Amount.Currency);
-            results[i] = new TaxLineDto(line.Id, d.Jurisdiction, d.TaxType, d.Rate, taxable, tax, d.Treatment, d.Rule, d.Note);
+            results[i] = new TaxLineDto(line.Id, d.Jurisdiction, d.TaxType, d.Rate, taxable, tax, d.Treatment, d.Rule, d.Note, d.Base);
         }
 
         // Japan: one rounding per rate per invoice, allocated back to the lines.
