@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Tradewind.Billing.Invoices;
+using Tradewind.Billing.Numbering;
 using Tradewind.Billing.Rating;
 using Tradewind.Billing.Runs;
 using Tradewind.Contracts;
@@ -80,19 +81,7 @@ internal sealed partial class BillingCommands
             await RateAllAsync(state, previousStart, cancellationToken);
             if (request.Finalize)
             {
-                foreach (var invoiceId in state.Drafted.Select(d => d.Id).ToList())
-                {
-                    try
-                    {
-                        await FinalizeAsync(invoiceId, actor, cancellationToken);
-                        run.InvoicesFinalized++;
-                    }
-                    catch (DomainException e)
-                    {
-                        db.ChangeTracker.Clear();
-                        state.Errors.Add($"invoice {invoiceId}: {e.Message}");
-                    }
-                }
+                await FinalizeDraftedAsync(state, actor, cancellationToken);
             }
 
             run.Status = BillingRunStatus.Completed;
@@ -137,7 +126,16 @@ internal sealed partial class BillingCommands
         // Records received since the previous run began (an hour's margin for runs that overlapped) may have landed in a
         // billed period; a false candidate costs one comparison, a missed one would never be billed.
         var receivedSince = previousStart is { } started && started.AddHours(-1) > lookbackStart ? started.AddHours(-1) : lookbackStart;
-        var late = (await usage.ListLateArrivalsAsync(receivedSince, state.LastEnd, cancellationToken)).ToDictionary(r => r.AgreementId);
+        // A record is late only if it arrived after its period was rated: none can be before the window's first rating
+        // (with the same hour's margin), and with nothing rated in the window there is nothing to look for.
+        var firstRated = await db.Set<RatedPeriod>().AsNoTracking()
+            .Where(r => r.PeriodStart >= lookbackStart)
+            .Select(r => (DateTimeOffset?)r.RatedAt)
+            .MinAsync(cancellationToken);
+        var late = firstRated is not { } rated
+            ? []
+            : (await usage.ListLateArrivalsAsync(rated.AddHours(-1) > receivedSince ? rated.AddHours(-1) : receivedSince, state.LastEnd, cancellationToken))
+                .ToDictionary(r => r.AgreementId);
         var pageSize = Math.Clamp(options.Value.PageSize, 1, 5000);
         for (var skip = 0; ; skip += pageSize)
         {
@@ -333,33 +331,217 @@ internal sealed partial class BillingCommands
             await WriteLedgerOnlyAsync(state, empty, cancellationToken);
         }
 
-        foreach (var (key, group) in groups.OrderBy(g => g.Key, StringComparer.Ordinal))
+        var ordered = groups.OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        var drafts = new List<Draft>(ordered.Count);
+        foreach (var (key, group) in ordered)
         {
             try
             {
-                var invoice = await DraftInvoiceAsync(state, key, group.Context, group.Period, group.Work, cancellationToken);
-                if (invoice is not null)
-                {
-                    state.Run.AgreementsRated += group.Work.Select(w => w.Agreement.Id).Distinct().Count();
-                    state.Run.LateUsageLines += invoice.Lines.Count(l => l.Kind == InvoiceLineKind.LateUsage);
-                    state.Drafted.Add(invoice);
-                }
-            }
-            catch (DbUpdateException)
-            {
-                // Another run (another node, or a concurrent request) rated these periods first: its invoice stands.
-                db.ChangeTracker.Clear();
-                state.Run.PeriodsSkipped += group.Work.Count;
+                drafts.Add(await BuildDraftAsync(state, key, group.Context, group.Period, group.Work, cancellationToken));
             }
             catch (DomainException e)
             {
-                db.ChangeTracker.Clear();
-                foreach (var agreementId in group.Work.Select(w => w.Agreement.Id).Distinct())
+                AddGroupErrors(state, group.Work, group.Period, e);
+            }
+        }
+
+        if (drafts.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            // The page's documents and ledger rows in one transaction.
+            await WriteDraftsAsync(state, drafts, cancellationToken);
+        }
+        catch (Exception e) when (e is DbUpdateException or DomainException)
+        {
+            // A concurrent run rated one of the periods first (the ledger's unique key), or one document failed (its tax):
+            // write them one by one, so that only those are skipped or reported.
+            db.ChangeTracker.Clear();
+            foreach (var draft in drafts)
+            {
+                try
                 {
-                    state.Errors.Add($"agreement {agreementId} {group.Period.Start:yyyy-MM}: {e.Message}");
+                    await WriteDraftsAsync(state, [await BuildDraftAsync(state, draft.Key, draft.Context, draft.Period, draft.Work, cancellationToken)], cancellationToken);
+                }
+                catch (DbUpdateException)
+                {
+                    // Another run (another node, or a concurrent request) rated these periods first: its invoice stands.
+                    db.ChangeTracker.Clear();
+                    state.Run.PeriodsSkipped += draft.Work.Count;
+                }
+                catch (DomainException error)
+                {
+                    db.ChangeTracker.Clear();
+                    AddGroupErrors(state, draft.Work, draft.Period, error);
                 }
             }
         }
+        finally
+        {
+            // Written documents are not needed in the change tracker: keeping them would make every later save slower.
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    private static void AddGroupErrors(RunState state, List<RatedWork> work, BillingPeriod period, DomainException e)
+    {
+        foreach (var agreementId in work.Select(w => w.Agreement.Id).Distinct())
+        {
+            state.Errors.Add($"agreement {agreementId} {period.Start:yyyy-MM}: {e.Message}");
+        }
+    }
+
+    /// <summary>
+    /// Writes drafts in one transaction: one tax quote per invoice (quoted together), then the ledger rows of every month
+    /// on them, the invoices with their tax, legends and audit lines, in one save. A concurrent run that rated one of the
+    /// months first makes the save fail on the ledger's unique key and the whole transaction roll back. A draft without an
+    /// invoice (nothing to charge) writes its ledger rows only.
+    /// </summary>
+    private async Task WriteDraftsAsync(RunState state, List<Draft> drafts, CancellationToken cancellationToken)
+    {
+        var invoiced = drafts.Where(d => d.Invoice is not null).ToList();
+        await db.InTransactionAsync(
+            async ct =>
+            {
+                if (invoiced.Count > 0)
+                {
+                    var quotes = await tax.QuoteManyAsync(invoiced.Select(d => TaxRequest(d.Invoice!, d.Context, state.Day)).ToList(), "billing", ct);
+                    for (var i = 0; i < invoiced.Count; i++)
+                    {
+                        var (invoice, context) = (invoiced[i].Invoice!, invoiced[i].Context);
+                        ApplyTax(invoice, quotes[i], invoiced[i].TaxCurrencyRate);
+                        invoice.LegendsJson = InvoiceJson.Write(InvoiceTaxes.Legends(invoice.Lines, context.Issuer.Address.CountryCode, invoice.ConversionJson is not null, creditNote: false));
+                        audit.Record(state.Run.Actor, invoice.BuyerId.Value, "invoice.drafted", $"invoice:{invoice.Id}",
+                            string.Create(CultureInfo.InvariantCulture, $"{invoice.IssuerEntityCode} {invoice.Currency} {Money.FromMinor(invoice.TotalMinor, Currency.FromCode(invoice.Currency)).ToMajorString()}, {invoice.Lines.Count} lines, period {invoiced[i].Period.Start:yyyy-MM}"));
+                    }
+                }
+
+                foreach (var draft in drafts)
+                {
+                    foreach (var item in draft.Work)
+                    {
+                        db.Add(LedgerRow(state, item, draft.Invoice?.Id));
+                    }
+                }
+
+                foreach (var draft in invoiced)
+                {
+                    db.Add(draft.Invoice!);
+                }
+
+                await db.SaveChangesAsync(ct);
+                return true;
+            },
+            cancellationToken);
+
+        foreach (var draft in drafts)
+        {
+            state.Run.AgreementsRated += draft.Work.Select(w => w.Agreement.Id).Distinct().Count();
+            if (draft.Invoice is { } invoice)
+            {
+                state.Run.LateUsageLines += invoice.Lines.Count(l => l.Kind == InvoiceLineKind.LateUsage);
+                state.Drafted.Add(invoice);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Finalizes the run's drafts in batches: per issuing entity and kind, one transaction numbers a batch in a row
+    /// (one upsert of the series takes them all, so the numbers stay gap-free), commits their tax quotes and publishes
+    /// them. When a batch fails, its invoices are finalized one by one so that only the failing one is reported.
+    /// </summary>
+    private async Task FinalizeDraftedAsync(RunState state, string actor, CancellationToken cancellationToken)
+    {
+        var batchSize = Math.Clamp(options.Value.PageSize, 1, 5000);
+        foreach (var series in state.Drafted.GroupBy(d => (d.IssuerEntityCode, d.Kind)))
+        {
+            foreach (var batch in series.Select(d => d.Id).Chunk(batchSize))
+            {
+                try
+                {
+                    await FinalizeBatchAsync(series.Key.IssuerEntityCode, series.Key.Kind, batch, actor, cancellationToken);
+                    state.Run.InvoicesFinalized += batch.Length;
+                }
+                catch (Exception e) when (e is DomainException or DbUpdateException)
+                {
+                    db.ChangeTracker.Clear();
+                    foreach (var invoiceId in batch)
+                    {
+                        try
+                        {
+                            await FinalizeAsync(invoiceId, actor, cancellationToken);
+                            state.Run.InvoicesFinalized++;
+                        }
+                        catch (DomainException error)
+                        {
+                            state.Errors.Add($"invoice {invoiceId}: {error.Message}");
+                        }
+                        finally
+                        {
+                            db.ChangeTracker.Clear();
+                        }
+                    }
+                }
+                finally
+                {
+                    db.ChangeTracker.Clear();
+                }
+            }
+        }
+    }
+
+    private async Task FinalizeBatchAsync(string entityCode, InvoiceKind kind, InvoiceId[] ids, string actor, CancellationToken cancellationToken)
+    {
+        var entity = await accounts.FindOperatorEntityAsync(entityCode, cancellationToken)
+            ?? throw new DomainException("issuing-entity-not-found", $"The issuing entity {entityCode} does not exist.", DomainErrorKind.Conflict);
+        await db.InTransactionAsync(
+            async ct =>
+            {
+                var now = clock.GetUtcNow();
+                var year = now.UtcDateTime.Year;
+                var first = kind == InvoiceKind.Invoice ? Math.Max(1, entity.InvoiceSeries.NextNumber) : 1;
+                // The series' upsert is the transaction's first write, as in FinalizeAsync.
+                var number = await InvoiceNumbers.TakeAsync(db, entity.Code, kind, year, first, ids.Length, ct);
+                var invoices = (await db.Set<Invoice>().Include(i => i.Lines).Where(i => ids.Contains(i.Id)).ToListAsync(ct)).ToDictionary(i => i.Id);
+                var commits = new List<(TaxQuoteId Id, string DocumentNumber)>(ids.Length);
+                var finalized = new List<Invoice>(ids.Length);
+                foreach (var id in ids)
+                {
+                    var invoice = invoices.GetValueOrDefault(id) ?? throw NotFound(id);
+                    if (invoice.Status != InvoiceStatus.Draft)
+                    {
+                        throw new DomainException("invoice-not-draft", $"Invoice {id} is {Invoice.Wire(invoice.Status)}; only a draft can be finalized.", DomainErrorKind.Conflict);
+                    }
+
+                    var text = InvoiceNumbers.Format(entity.InvoiceSeries.Prefix, invoice.Kind, year, number++);
+                    invoice.Finalize(text, DateOnly.FromDateTime(now.UtcDateTime), options.Value.PaymentTermDays, now);
+                    if (invoice.TaxQuoteId is { } quoteId)
+                    {
+                        commits.Add((quoteId, text));
+                    }
+
+                    finalized.Add(invoice);
+                }
+
+                await db.SaveChangesAsync(ct);
+                if (commits.Count > 0)
+                {
+                    await tax.CommitManyAsync(commits, actor, ct);
+                }
+
+                foreach (var invoice in finalized)
+                {
+                    Publish(invoice, now);
+                    audit.Record(actor, invoice.BuyerId.Value, "invoice.finalized", $"invoice:{invoice.Id}", invoice.Number!);
+                }
+
+                await db.SaveChangesAsync(ct);
+                return true;
+            },
+            cancellationToken);
     }
 
     private async Task WriteLedgerOnlyAsync(RunState state, List<RatedWork> items, CancellationToken cancellationToken)
@@ -410,18 +592,19 @@ internal sealed partial class BillingCommands
         RatedAt = clock.GetUtcNow(),
     };
 
-    private async Task<Invoice?> DraftInvoiceAsync(
+    /// <summary>One group's invoice (not yet stored), or none when nothing rounds to a charge.</summary>
+    private async Task<Draft> BuildDraftAsync(
         RunState state, string groupKey, DraftContext context, BillingPeriod period, List<RatedWork> work, CancellationToken cancellationToken)
     {
         var currency = Currency.FromCode(context.Currency);
         var conversions = new Dictionary<string, ExchangeRate>(StringComparer.Ordinal);
         foreach (var planCurrency in work.Select(w => w.Agreement.Terms.Currency).Distinct(StringComparer.Ordinal).Where(c => !string.Equals(c, context.Currency, StringComparison.Ordinal)))
         {
-            conversions[planCurrency] = await RateAsync(planCurrency, context.Currency, state.Day, cancellationToken);
+            conversions[planCurrency] = await RateAsync(state, planCurrency, context.Currency, cancellationToken);
         }
 
         var taxCurrency = InvoiceTaxes.TaxCurrency(context.Issuer.Address.CountryCode, context.Issuer.CurrencyCode, context.Currency);
-        var taxCurrencyRate = taxCurrency is null ? null : await RateAsync(context.Currency, taxCurrency, state.Day, cancellationToken);
+        var taxCurrencyRate = taxCurrency is null ? null : await RateAsync(state, context.Currency, taxCurrency, cancellationToken);
 
         var id = InvoiceId.New(clock);
         var lines = new List<InvoiceLine>();
@@ -462,8 +645,7 @@ internal sealed partial class BillingCommands
         if (lines.All(l => l.AmountMinor == 0))
         {
             // Nothing to charge (free tier, trial): the periods are rated, no document is issued.
-            await WriteLedgerOnlyAsync(state, work, cancellationToken);
-            return null;
+            return new Draft(groupKey, context, period, work, null, null);
         }
 
         var conversion = conversions.Values.FirstOrDefault();
@@ -490,42 +672,27 @@ internal sealed partial class BillingCommands
             Lines = lines,
         };
 
-        return await db.InTransactionAsync(
-            async ct =>
-            {
-                // The ledger rows first: their unique key is what a concurrent run collides on.
-                foreach (var item in work)
-                {
-                    db.Add(LedgerRow(state, item, id));
-                }
-
-                db.Add(invoice);
-                await db.SaveChangesAsync(ct);
-                await ApplyTaxAsync(invoice, context, state.Day, taxCurrencyRate?.Rate, ct);
-                invoice.LegendsJson = InvoiceJson.Write(InvoiceTaxes.Legends(invoice.Lines, context.Issuer.Address.CountryCode, conversion is not null, creditNote: false));
-                audit.Record(state.Run.Actor, invoice.BuyerId.Value, "invoice.drafted", $"invoice:{invoice.Id}",
-                    string.Create(CultureInfo.InvariantCulture, $"{invoice.IssuerEntityCode} {invoice.Currency} {Money.FromMinor(invoice.TotalMinor, currency).ToMajorString()}, {invoice.Lines.Count} lines, period {period.Start:yyyy-MM}"));
-                await db.SaveChangesAsync(ct);
-                return invoice;
-            },
-            cancellationToken);
+        return new Draft(groupKey, context, period, work, invoice, taxCurrencyRate?.Rate);
     }
 
-    /// <summary>Quotes the tax of every line (one quote per document) and stores each line's tax, the subtotals and the totals.</summary>
-    private async Task ApplyTaxAsync(Invoice invoice, DraftContext context, DateOnly day, decimal? taxCurrencyRate, CancellationToken cancellationToken)
+    /// <summary>The tax engine's request for a document: one quote line per invoice line.</summary>
+    private static TaxQuoteRequest TaxRequest(Invoice invoice, DraftContext context, DateOnly day)
     {
         var currency = Currency.FromCode(invoice.Currency);
         // The tax engine taxes non-negative amounts; a negative line (a re-priced volume tier) is quoted at its absolute
         // amount and its tax negated.
-        var quote = await tax.QuoteAsync(
-            new TaxQuoteRequest(
-                day,
-                context.Issuer.EntityCode,
-                new TaxBuyer(context.Buyer.CountryCode, context.Buyer.SubdivisionCode, context.BuyerSnapshot.TaxId, context.BuyerSnapshot.IsBusiness),
-                invoice.Lines.Select(l => new TaxLineRequest(l.LineNumber.ToString(CultureInfo.InvariantCulture), Money.FromMinor(Math.Abs(l.AmountMinor), currency), l.TaxCode)).ToList(),
-                context.SellerCountry),
-            "billing",
-            cancellationToken);
+        return new TaxQuoteRequest(
+            day,
+            context.Issuer.EntityCode,
+            new TaxBuyer(context.Buyer.CountryCode, context.Buyer.SubdivisionCode, context.BuyerSnapshot.TaxId, context.BuyerSnapshot.IsBusiness),
+            invoice.Lines.Select(l => new TaxLineRequest(l.LineNumber.ToString(CultureInfo.InvariantCulture), Money.FromMinor(Math.Abs(l.AmountMinor), currency), l.TaxCode)).ToList(),
+            context.SellerCountry);
+    }
+
+    /// <summary>Stores each line's tax from the quote, the subtotals and the totals.</summary>
+    private static void ApplyTax(Invoice invoice, TaxQuoteDto quote, decimal? taxCurrencyRate)
+    {
+        var currency = Currency.FromCode(invoice.Currency);
         var byLine = quote.Lines.ToDictionary(l => l.Id, StringComparer.Ordinal);
         foreach (var line in invoice.Lines)
         {
@@ -552,6 +719,17 @@ internal sealed partial class BillingCommands
         UnitPrice = step.UnitPrice is { } price && decimal.TryParse(price, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) ? Decimals.Format(value * rate) : step.UnitPrice,
         Amount = decimal.Round(step.Amount * rate, 10, MidpointRounding.AwayFromZero),
     };
+
+    /// <summary>The rate from one currency to another on the run's day, looked up once per run.</summary>
+    private async Task<ExchangeRate> RateAsync(RunState state, string from, string to, CancellationToken cancellationToken)
+    {
+        if (state.Rates.TryGetValue((from, to), out var known))
+        {
+            return known;
+        }
+
+        return state.Rates[(from, to)] = await RateAsync(from, to, state.Day, cancellationToken);
+    }
 
     private async Task<ExchangeRate> RateAsync(string from, string to, DateOnly day, CancellationToken cancellationToken)
     {
@@ -633,6 +811,9 @@ internal sealed partial class BillingCommands
 
     private sealed record ExchangeRate(string From, string To, decimal Rate, DateOnly Day, string Source);
 
+    /// <summary>One group's document before it is written: <see cref="Invoice"/> is null when nothing rounds to a charge.</summary>
+    private sealed record Draft(string Key, DraftContext Context, BillingPeriod Period, List<RatedWork> Work, Invoice? Invoice, decimal? TaxCurrencyRate);
+
     private sealed record DraftContext(
         OrganisationDto Buyer, InvoiceJson.StoredBuyer BuyerSnapshot, InvoiceJson.StoredIssuer Issuer, string Currency, string Language, string SellerCountry);
 
@@ -658,5 +839,7 @@ internal sealed partial class BillingCommands
         public Dictionary<string, OperatorEntityDto> Issuers { get; } = new(StringComparer.Ordinal);
 
         public Dictionary<string, OperatorEntityDto> Entities { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<(string From, string To), ExchangeRate> Rates { get; } = [];
     }
 }
