@@ -505,7 +505,7 @@ internal sealed partial class BillingCommands
                 var first = kind == InvoiceKind.Invoice ? Math.Max(1, entity.InvoiceSeries.NextNumber) : 1;
                 // The series' upsert is the transaction's first write, as in FinalizeAsync.
                 var number = await InvoiceNumbers.TakeAsync(db, entity.Code, kind, year, first, ids.Length, ct);
-                var invoices = (await db.Set<Invoice>().Include(i => i.Lines).Where(i => ids.Contains(i.Id)).ToListAsync(ct)).ToDictionary(i => i.Id);
+                var invoices = (await db.Set<Invoice>().Where(i => ids.Contains(i.Id)).ToListAsync(ct)).ToDictionary(i => i.Id);
                 var commits = new List<(TaxQuoteId Id, string DocumentNumber)>(ids.Length);
                 var finalized = new List<Invoice>(ids.Length);
                 foreach (var id in ids)

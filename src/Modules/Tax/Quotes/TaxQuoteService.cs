@@ -144,18 +144,29 @@ internal sealed class TaxQuoteService(
                 var ids = commits.Select(c => c.Id).ToList();
                 var quotes = (await db.Set<TaxQuote>().Where(q => ids.Contains(q.Id)).ToListAsync(ct)).ToDictionary(q => q.Id);
                 var results = new List<TaxCommitDto>(commits.Count);
-                foreach (var (id, documentNumber) in commits)
+                // A conversion into a return currency saves its record as it goes; with many documents tracked, scanning
+                // all of them on each of those saves would cost more than the batch saves. Changes are detected once, below.
+                var detect = db.ChangeTracker.AutoDetectChangesEnabled;
+                db.ChangeTracker.AutoDetectChangesEnabled = false;
+                try
                 {
-                    var quote = quotes.GetValueOrDefault(id)
-                        ?? throw new DomainException("tax-quote-not-found", "There is no tax quote with this id.", DomainErrorKind.NotFound);
-                    if (quote.CommittedAs is not null)
+                    foreach (var (id, documentNumber) in commits)
                     {
-                        // Committed before: the single commit answers it (and refuses another number).
-                        results.Add(await RecordAsync(id, documentNumber, InvoiceKind, actor, ct));
-                        continue;
-                    }
+                        var quote = quotes.GetValueOrDefault(id)
+                            ?? throw new DomainException("tax-quote-not-found", "There is no tax quote with this id.", DomainErrorKind.NotFound);
+                        if (quote.CommittedAs is not null)
+                        {
+                            // Committed before: the single commit answers it (and refuses another number).
+                            results.Add(await RecordAsync(id, documentNumber, InvoiceKind, actor, ct));
+                            continue;
+                        }
 
-                    results.Add(await AddTransactionsAsync(quote, documentNumber.Trim(), InvoiceKind, actor, ct));
+                        results.Add(await AddTransactionsAsync(quote, documentNumber.Trim(), InvoiceKind, actor, ct));
+                    }
+                }
+                finally
+                {
+                    db.ChangeTracker.AutoDetectChangesEnabled = detect;
                 }
 
                 await db.SaveChangesAsync(ct);
