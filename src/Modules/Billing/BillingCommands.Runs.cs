@@ -395,10 +395,10 @@ internal sealed partial class BillingCommands
     }
 
     /// <summary>
-    /// Writes drafts in one transaction: one tax quote per invoice (quoted together), then the ledger rows of every month
-    /// on them, the invoices with their tax, legends and audit lines, in one save. A concurrent run that rated one of the
-    /// months first makes the save fail on the ledger's unique key and the whole transaction roll back. A draft without an
-    /// invoice (nothing to charge) writes its ledger rows only.
+    /// Writes drafts in one transaction: first the ledger rows of every month on them (their unique key is what a
+    /// concurrent run collides on, and the first write takes SQLite's write lock), then one tax quote per invoice (quoted
+    /// together), and the invoices with their tax, legends and audit lines in one save. A draft without an invoice
+    /// (nothing to charge) writes its ledger rows only.
     /// </summary>
     private async Task WriteDraftsAsync(RunState state, List<Draft> drafts, CancellationToken cancellationToken)
     {
@@ -406,19 +406,6 @@ internal sealed partial class BillingCommands
         await db.InTransactionAsync(
             async ct =>
             {
-                if (invoiced.Count > 0)
-                {
-                    var quotes = await tax.QuoteManyAsync(invoiced.Select(d => TaxRequest(d.Invoice!, d.Context, state.Day)).ToList(), "billing", ct);
-                    for (var i = 0; i < invoiced.Count; i++)
-                    {
-                        var (invoice, context) = (invoiced[i].Invoice!, invoiced[i].Context);
-                        ApplyTax(invoice, quotes[i], invoiced[i].TaxCurrencyRate);
-                        invoice.LegendsJson = InvoiceJson.Write(InvoiceTaxes.Legends(invoice.Lines, context.Issuer.Address.CountryCode, invoice.ConversionJson is not null, creditNote: false));
-                        audit.Record(state.Run.Actor, invoice.BuyerId.Value, "invoice.drafted", $"invoice:{invoice.Id}",
-                            string.Create(CultureInfo.InvariantCulture, $"{invoice.IssuerEntityCode} {invoice.Currency} {Money.FromMinor(invoice.TotalMinor, Currency.FromCode(invoice.Currency)).ToMajorString()}, {invoice.Lines.Count} lines, period {invoiced[i].Period.Start:yyyy-MM}"));
-                    }
-                }
-
                 foreach (var draft in drafts)
                 {
                     foreach (var item in draft.Work)
@@ -427,12 +414,23 @@ internal sealed partial class BillingCommands
                     }
                 }
 
-                foreach (var draft in invoiced)
+                await db.SaveChangesAsync(ct);
+                if (invoiced.Count > 0)
                 {
-                    db.Add(draft.Invoice!);
+                    var quotes = await tax.QuoteManyAsync(invoiced.Select(d => TaxRequest(d.Invoice!, d.Context, state.Day)).ToList(), "billing", ct);
+                    for (var i = 0; i < invoiced.Count; i++)
+                    {
+                        var (invoice, context) = (invoiced[i].Invoice!, invoiced[i].Context);
+                        ApplyTax(invoice, quotes[i], invoiced[i].TaxCurrencyRate);
+                        invoice.LegendsJson = InvoiceJson.Write(InvoiceTaxes.Legends(invoice.Lines, context.Issuer.Address.CountryCode, invoice.ConversionJson is not null, creditNote: false));
+                        db.Add(invoice);
+                        audit.Record(state.Run.Actor, invoice.BuyerId.Value, "invoice.drafted", $"invoice:{invoice.Id}",
+                            string.Create(CultureInfo.InvariantCulture, $"{invoice.IssuerEntityCode} {invoice.Currency} {Money.FromMinor(invoice.TotalMinor, Currency.FromCode(invoice.Currency)).ToMajorString()}, {invoice.Lines.Count} lines, period {invoiced[i].Period.Start:yyyy-MM}"));
+                    }
+
+                    await db.SaveChangesAsync(ct);
                 }
 
-                await db.SaveChangesAsync(ct);
                 return true;
             },
             cancellationToken);
