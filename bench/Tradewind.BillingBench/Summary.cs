@@ -13,7 +13,8 @@ internal static class Summary
     public static async Task<int> RunAsync(Options options, CancellationToken cancellationToken)
     {
         var lines = await File.ReadAllLinesAsync(options.Required("results"), cancellationToken);
-        var runs = lines.Where(l => l.StartsWith("{\"command\":\"run\"", StringComparison.Ordinal)).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        var runs = lines.Where(l => l.StartsWith('{')).Select(l => JsonDocument.Parse(l).RootElement)
+            .Where(d => d.TryGetProperty("command", out var command) && command.GetString() == "run").ToList();
         var invariant = CultureInfo.InvariantCulture;
         var output = new StringBuilder();
         output.AppendLine(invariant, $"{"provider",-9} {"runs",4} {"aggregate s",12} {"billing run s",14} {"ratio",6} {"agreements/s",13} {"CPU s",6} {"peak RSS MB",12}  targets: ratio ≤ 3, run ≤ 30 s");
