@@ -21,9 +21,12 @@ ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 command -v apertium-apy >/dev/null || missing+=(apertium apertium-apy)
 [ -f /usr/share/apertium/modes/eng-spa.mode ] || missing+=(apertium-eng-spa)
 command -v socat >/dev/null || missing+=(socat)
-# Invoice documents: Noto Sans CJK for Japanese and Korean PDFs, DejaVu Sans for Latin text, and Java with Saxon-HE to run
-# the EN 16931 and Peppol BIS 3.0 business rules over the generated UBL.
+# Invoice documents: IPAGothic and NanumGothic (TrueType, subset: small Japanese and Korean PDFs) with Noto Sans CJK as
+# the fallback, DejaVu Sans for Latin text, and Java with Saxon-HE to run the EN 16931 and Peppol BIS 3.0 business rules
+# over the generated UBL.
 [ -f /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ] || missing+=(fonts-noto-cjk)
+[ -f /usr/share/fonts/opentype/ipafont-gothic/ipag.ttf ] || missing+=(fonts-ipafont-gothic)
+[ -f /usr/share/fonts/truetype/nanum/NanumGothic.ttf ] || missing+=(fonts-nanum)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
 command -v java >/dev/null || missing+=(default-jre-headless)
 [ -f /usr/share/java/Saxon-HE.jar ] || missing+=(libsaxonhe-java)

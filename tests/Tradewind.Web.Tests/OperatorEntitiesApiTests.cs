@@ -120,6 +120,32 @@ public sealed class OperatorEntitiesApiTests(TradewindApp app) : IClassFixture<T
     }
 
     [Fact]
+    public async Task A_Peppol_participant_id_is_stored_canonical_and_one_outside_the_EAS_list_or_with_a_wrong_check_digit_is_refused()
+    {
+        var client = app.ClientFor(app.Operator);
+
+        var created = await client.PostAsJsonAsync("/api/v1/operator-entities", With(Entity("USP"), " 0088:0614141 000012 "), _ct);
+        var email = await client.PostAsJsonAsync("/api/v1/operator-entities", With(Entity("USQ"), "EM:billing@example.com"), _ct);
+        var checkDigit = await client.PostAsJsonAsync("/api/v1/operator-entities", With(Entity("USR"), "0088:0614141000013"), _ct);
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal("0088:0614141000012", (await created.ReadJsonAsync()).GetProperty("peppolParticipantId").GetString());
+        Assert.Equal("0088:0614141000012", (await (await client.GetAsync("/api/v1/operator-entities/USP", _ct)).ReadJsonAsync()).GetProperty("peppolParticipantId").GetString());
+        var emailProblem = await email.AssertProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
+        Assert.Contains("not an electronic address scheme", emailProblem.GetProperty("errors").GetProperty("peppolParticipantId")[0].GetString(), StringComparison.Ordinal);
+        var checkProblem = await checkDigit.AssertProblemAsync(HttpStatusCode.BadRequest, "validation-failed");
+        Assert.Contains("check digit", checkProblem.GetProperty("errors").GetProperty("peppolParticipantId")[0].GetString(), StringComparison.Ordinal);
+        await (await client.GetAsync("/api/v1/operator-entities/USR", _ct)).AssertProblemAsync(HttpStatusCode.NotFound, "operator-entity-not-found");
+    }
+
+    private static Dictionary<string, object?> With(object entity, string participantId)
+    {
+        var fields = entity.GetType().GetProperties().ToDictionary(p => p.Name, p => p.GetValue(entity), StringComparer.Ordinal);
+        fields["peppolParticipantId"] = participantId;
+        return fields;
+    }
+
+    [Fact]
     public async Task The_stored_collection_account_holds_no_clear_account_number()
     {
         var client = app.ClientFor(app.Operator);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Tradewind.Web.Tests.Infrastructure;
 
 namespace Tradewind.Web.Tests;
@@ -170,11 +171,64 @@ public sealed class TaxApiTests(EntitiesApp app) : IClassFixture<EntitiesApp>
         Assert.Equal(("EU-200", "EU-CN-1"), (stored.GetProperty("committedAs").GetString(), stored.GetProperty("reversedBy").GetString()));
     }
 
+    [Fact]
+    public async Task A_negative_line_is_taxed_with_its_sign_and_nets_in_the_liability_report()
+    {
+        var day = "2026-11-05";
+        var quote = await QuoteAsync(day, "DE", null, null, false, ("1", "100.00", "saas"), ("2", "-20.01", "saas"));
+
+        var lines = quote.GetProperty("lines").EnumerateArray().ToList();
+        Assert.Equal(("-20.01", "-3.80"), (lines[1].GetProperty("taxableAmount").GetString(), lines[1].GetProperty("taxAmount").GetString()));
+        Assert.Equal("15.20", quote.GetProperty("totalTax").GetString());
+        await CommitAsync(quote, "EU-300");
+
+        var report = await (await app.ClientFor(app.Operator).GetAsync($"/api/v1/tax/liability?entity=EU&from={day}&to=2026-11-06", _ct)).ReadJsonAsync();
+        var row = Assert.Single(report.GetProperty("rows").EnumerateArray());
+        Assert.Equal(("79.99", "15.20", "0.00", 2), Row(row));
+    }
+
+    [Fact]
+    public async Task Partial_reversals_take_back_each_lines_tax_once_per_credit_note_and_never_more_than_was_committed()
+    {
+        var day = new DateOnly(2026, 11, 6);
+        var quote = await QuoteAsync("2026-11-06", "FR", null, null, false, ("1", "100.00", "saas"), ("2", "50.00", "saas"));
+        await CommitAsync(quote, "EU-400");
+        var id = Tradewind.Primitives.Ids.TaxQuoteId.Parse(quote.GetProperty("id").GetString()!);
+        var eur = Tradewind.Primitives.Money.Currency.EUR;
+        Tradewind.Contracts.Tax.TaxLineReversal Line(string line, string net, string tax) =>
+            new(line, Tradewind.Primitives.Money.Money.Parse(net, eur), Tradewind.Primitives.Money.Money.Parse(tax, eur));
+        Task<Tradewind.Contracts.Tax.TaxCommitDto> ReverseAsync(string number, params Tradewind.Contracts.Tax.TaxLineReversal[] lines) =>
+            app.WithScopeAsync(sp => sp.GetRequiredService<Tradewind.Contracts.Tax.ITaxQuotes>().ReverseLinesAsync(id, number, lines, "test", _ct));
+
+        var first = await ReverseAsync("EU-CN-400", Line("1", "25.00", "5.00"));
+        var again = await ReverseAsync("EU-CN-400", Line("1", "25.00", "5.00"));
+        var tooMuch = await Assert.ThrowsAsync<Tradewind.Contracts.DomainException>(() => ReverseAsync("EU-CN-401", Line("1", "75.01", "15.00")));
+        var taxTooHigh = await Assert.ThrowsAsync<Tradewind.Contracts.DomainException>(() => ReverseAsync("EU-CN-401", Line("2", "10.00", "10.01")));
+
+        Assert.Equal((1, first.CommittedAt), (again.Transactions, again.CommittedAt));
+        Assert.Equal("tax-reversal-exceeds-committed", tooMuch.Code);
+        Assert.Equal("tax-reversal-exceeds-committed", taxTooHigh.Code);
+        Assert.Equal(("125.00", "25.00", "0.00", 3), Row(await FrAsync()));
+
+        await ReverseAsync("EU-CN-402", Line("1", "75.00", "15.00"), Line("2", "50.00", "10.00"));
+        Assert.Equal(("0.00", "0.00", "0.00", 5), Row(await FrAsync()));
+        var full = await app.ClientFor(app.Operator).PostAsJsonAsync($"/api/v1/tax/quotes/{id}/reverse", new { documentNumber = "EU-CN-403" }, _ct);
+        Assert.Equal(HttpStatusCode.OK, full.StatusCode);
+        Assert.Equal(("0.00", "0.00", "0.00", 7), Row(await FrAsync()));
+
+        async Task<JsonElement> FrAsync()
+        {
+            var report = await (await app.ClientFor(app.Operator).GetAsync($"/api/v1/tax/liability?entity=EU&from={day:yyyy-MM-dd}&to={day.AddDays(400):yyyy-MM-dd}", _ct)).ReadJsonAsync();
+            return Assert.Single(report.GetProperty("rows").EnumerateArray(), r => r.GetProperty("jurisdiction").GetString() == "FR");
+        }
+    }
+
     [Theory]
     [InlineData("""{"date":"2026-11-27","buyer":{"country":"XX"},"lines":[{"id":"1","amount":"1.00","currency":"EUR","taxCode":"saas"}]}""", "buyer.country")]
     [InlineData("""{"date":"2026-11-27","buyer":{"country":"DE"},"lines":[{"id":"1","amount":"1.00","currency":"EUR","taxCode":"saas"},{"id":"2","amount":"1.00","currency":"USD","taxCode":"saas"}]}""", "lines[1].currency")]
     [InlineData("""{"date":"2026-11-27","buyer":{"country":"DE"},"lines":[{"id":"1","amount":"1.001","currency":"EUR","taxCode":"saas"}]}""", "lines[0].amount")]
-    [InlineData("""{"date":"2026-11-27","buyer":{"country":"DE"},"lines":[{"id":"1","amount":"-1.00","currency":"EUR","taxCode":"saas"}]}""", "lines[0].amount")]
+    [InlineData("""{"date":"2026-11-27","buyer":{"country":"DE"},"lines":[{"id":"1","amount":"-1.00","currency":"EUR","taxCode":"saas"}]}""", "lines")]
+    [InlineData("""{"date":"2026-11-27","buyer":{"country":"DE"},"lines":[{"id":"1","amount":"1.00","currency":"EUR","taxCode":"saas"},{"id":"2","amount":"-1.01","currency":"EUR","taxCode":"saas"}]}""", "lines")]
     [InlineData("""{"date":"2026-11-27","buyer":{"country":"DE"},"lines":[{"id":"1","amount":"1.00","currency":"EUR","taxCode":"hardware"}]}""", "lines[0].taxCode")]
     [InlineData("""{"date":"2019-01-01","buyer":{"country":"DE"},"lines":[{"id":"1","amount":"1.00","currency":"EUR","taxCode":"saas"}]}""", "date")]
     [InlineData("""{"date":"2026-11-27","buyer":{"country":"US"},"lines":[{"id":"1","amount":"1.00","currency":"USD","taxCode":"saas"}]}""", "buyer.subdivision")]

@@ -9,6 +9,7 @@ using Tradewind.Contracts.Accounts;
 using Tradewind.Primitives.Geography;
 using Tradewind.Primitives.Ids;
 using Tradewind.Primitives.Money;
+using Tradewind.Primitives.Peppol;
 using Tradewind.Primitives.TaxIds;
 
 namespace Tradewind.Accounts;
@@ -203,6 +204,19 @@ internal sealed partial class AccountsCommands
                 "Give an invoice number prefix of 1 to 20 letters, digits, '-' or '/', e.g. EU-.")
             .Require(entity.InvoiceSeries?.NextNumber >= 1, "invoiceSeries.nextNumber", "The next invoice number is 1 or more.");
 
+        string? peppolParticipantId = null;
+        if (!string.IsNullOrWhiteSpace(entity.PeppolParticipantId))
+        {
+            if (PeppolParticipantId.TryParse(entity.PeppolParticipantId, out var participant, out var participantReason))
+            {
+                peppolParticipantId = participant.Value.ToString();
+            }
+            else
+            {
+                validation.Add("peppolParticipantId", participantReason);
+            }
+        }
+
         var accounts = new List<CollectionAccount>();
         var accountInputs = replaceAccounts ? entity.CollectionAccounts ?? [] : [];
         for (var i = 0; i < accountInputs.Count; i++)
@@ -253,6 +267,7 @@ internal sealed partial class AccountsCommands
         row.InvoicePrefix = prefix;
         row.InvoiceNextNumber = entity.InvoiceSeries!.NextNumber;
         row.ServesRegion = servesRegion;
+        row.PeppolParticipantId = peppolParticipantId;
         if (replaceAccounts)
         {
             row.CollectionAccounts = accounts;

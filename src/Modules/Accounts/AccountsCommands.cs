@@ -25,6 +25,7 @@ internal sealed partial class AccountsCommands(
     BankAccountProtector protector,
     AwsSecretProtector awsSecrets,
     AwsSigningCredentialCache credentialCache,
+    Microsoft.Extensions.Options.IOptions<Peppol.PeppolAddressOptions> peppolAddresses,
     TimeProvider clock) : IAccountsCommands
 {
     public async Task<OrganisationDto> CreateOrganisationAsync(NewOrganisation organisation, string actor, CancellationToken cancellationToken)

@@ -4,6 +4,7 @@ using Tradewind.Accounts.AwsAccessKeys;
 using Tradewind.Accounts.BankAccounts;
 using Tradewind.Accounts.Data;
 using Tradewind.Accounts.Notifications;
+using Tradewind.Accounts.Peppol;
 using Tradewind.Accounts.Routing;
 using Tradewind.Accounts.Users;
 using Tradewind.Contracts.Accounts;
@@ -26,6 +27,7 @@ public static class AccountsModule
         services.AddScoped<BankAccountProtector>();
         services.AddScoped<AwsSecretProtector>();
         services.AddSingleton<AwsSigningCredentialCache>();
+        services.AddOptions<PeppolAddressOptions>().BindConfiguration(PeppolAddressOptions.Section);
 
         services.AddIdentity<User, Role>(options =>
             {

@@ -4,6 +4,7 @@ using Tradewind.Billing.Invoices;
 using Tradewind.Billing.Numbering;
 using Tradewind.Contracts;
 using Tradewind.Contracts.Billing;
+using Tradewind.Contracts.Tax;
 using Tradewind.Primitives.Ids;
 using Tradewind.Primitives.Money;
 
@@ -12,8 +13,9 @@ namespace Tradewind.Billing;
 /// <summary>
 /// Credit notes: the only correction of a finalized invoice. A credit note credits chosen lines for amounts up to what
 /// is left to credit on each (or everything left), with the lines' tax reversed in proportion; it is numbered at once in
-/// the entity's credit-note series. A credit note that credits a whole invoice reverses its tax quote in the tax engine
-/// and voids the invoice when it was unpaid.
+/// the entity's credit-note series. The tax engine records every credit note for the liability report: a credit note
+/// that credits a whole invoice reverses its tax quote, a partial one reverses the net and tax it credits on each line.
+/// A credit note that leaves nothing on an unpaid invoice voids it.
 /// </summary>
 internal sealed partial class BillingCommands
 {
@@ -193,9 +195,23 @@ internal sealed partial class BillingCommands
                     }
 
                     await db.SaveChangesAsync(ct);
-                    if (whole && original.TaxQuoteId is { } quoteId)
+                    if (original.TaxQuoteId is { } quoteId)
                     {
-                        await tax.ReverseAsync(quoteId, number, actor, ct);
+                        // The tax engine records the reversal for the liability report: the whole quote, or exactly the
+                        // net and tax this note credits on each line (the quote's line ids are the line numbers).
+                        if (whole)
+                        {
+                            await tax.ReverseAsync(quoteId, number, actor, ct);
+                        }
+                        else
+                        {
+                            await tax.ReverseLinesAsync(
+                                quoteId,
+                                number,
+                                creditLines.Select(c => new TaxLineReversal(c.Line.LineNumber.ToString(CultureInfo.InvariantCulture), Money.FromMinor(c.Amount, currency), Money.FromMinor(c.Tax, currency))).ToList(),
+                                actor,
+                                ct);
+                        }
                     }
 
                     Publish(note, now);

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Tradewind.Billing.Invoices;
-using Tradewind.Billing.Numbering;
 using Tradewind.Billing.Rating;
 using Tradewind.Billing.Runs;
 using Tradewind.Contracts;
@@ -48,10 +47,13 @@ internal sealed partial class BillingCommands
             return ToDto(replay);
         }
 
-        var previousStart = await db.Set<BillingRun>().AsNoTracking()
-            .Where(r => r.Status == BillingRunStatus.Completed)
-            .OrderByDescending(r => r.StartedAt)
-            .Select(r => (DateTimeOffset?)r.StartedAt)
+        // Late usage is looked for among records received since the latest watermark of a completed run that billed at
+        // least as far (a run billing up to an earlier month says nothing about later months).
+        var lastEnd = CalendarMonths.StartOf(asOf);
+        var checkedTo = await db.Set<BillingRun>().AsNoTracking()
+            .Where(r => r.Status == BillingRunStatus.Completed && r.AsOf >= lastEnd && r.LateUsageCheckedTo != null)
+            .OrderByDescending(r => r.LateUsageCheckedTo)
+            .Select(r => r.LateUsageCheckedTo)
             .FirstOrDefaultAsync(cancellationToken);
         var run = new BillingRun
         {
@@ -75,13 +77,25 @@ internal sealed partial class BillingCommands
             return ToDto(await FindRunByKeyAsync(key, cancellationToken) ?? throw new InvalidOperationException("The run's idempotency key conflicted but no run holds it."));
         }
 
-        var state = new RunState(run, CalendarMonths.StartOf(asOf), DateOnly.FromDateTime(asOf.UtcDateTime));
+        var state = new RunState(run, lastEnd, DateOnly.FromDateTime(asOf.UtcDateTime));
         try
         {
-            await RateAllAsync(state, previousStart, cancellationToken);
+            await RateAllAsync(state, checkedTo, cancellationToken);
             if (request.Finalize)
             {
-                await FinalizeDraftedAsync(state, actor, cancellationToken);
+                foreach (var invoiceId in state.Drafted.Select(d => d.Id).ToList())
+                {
+                    try
+                    {
+                        await FinalizeAsync(invoiceId, actor, cancellationToken);
+                        run.InvoicesFinalized++;
+                    }
+                    catch (DomainException e)
+                    {
+                        db.ChangeTracker.Clear();
+                        state.Errors.Add($"invoice {invoiceId}: {e.Message}");
+                    }
+                }
             }
 
             run.Status = BillingRunStatus.Completed;
@@ -107,6 +121,11 @@ internal sealed partial class BillingCommands
         run.InvoicesDrafted = state.Drafted.Count;
         run.InvoicesFinalized = state.Run.InvoicesFinalized;
         run.LateUsageLines = state.Run.LateUsageLines;
+        // The watermark moves on only when every late candidate was billed, found unchanged or billed by another run;
+        // otherwise it stays where this run started looking, so the next run finds the same records again.
+        run.LateUsageCheckedTo = run.Status != BillingRunStatus.Completed ? null
+            : state.LateLeftOver ? state.LateSince
+            : Later(state.LateSince, run.StartedAt.Add(-LateUsageMargin));
         run.CompletedAt = clock.GetUtcNow();
         run.TotalsJson = JsonSerializer.Serialize(
             state.Drafted.GroupBy(d => d.Currency, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
@@ -120,22 +139,14 @@ internal sealed partial class BillingCommands
         return ToDto(run);
     }
 
-    private async Task RateAllAsync(RunState state, DateTimeOffset? previousStart, CancellationToken cancellationToken)
+    private async Task RateAllAsync(RunState state, DateTimeOffset? checkedTo, CancellationToken cancellationToken)
     {
         var lookbackStart = state.LastEnd.AddMonths(-Math.Max(1, options.Value.LookbackMonths));
-        // Records received since the previous run began (an hour's margin for runs that overlapped) may have landed in a
-        // billed period; a false candidate costs one comparison, a missed one would never be billed.
-        var receivedSince = previousStart is { } started && started.AddHours(-1) > lookbackStart ? started.AddHours(-1) : lookbackStart;
-        // A record is late only if it arrived after its period was rated: none can be before the window's first rating
-        // (with the same hour's margin), and with nothing rated in the window there is nothing to look for.
-        var firstRated = await db.Set<RatedPeriod>().AsNoTracking()
-            .Where(r => r.PeriodStart >= lookbackStart)
-            .Select(r => (DateTimeOffset?)r.RatedAt)
-            .MinAsync(cancellationToken);
-        var late = firstRated is not { } rated
-            ? []
-            : (await usage.ListLateArrivalsAsync(rated.AddHours(-1) > receivedSince ? rated.AddHours(-1) : receivedSince, state.LastEnd, cancellationToken))
-                .ToDictionary(r => r.AgreementId);
+        // Records received since the watermark may have landed in a billed period; a false candidate costs one
+        // comparison, a missed one would never be billed. Nothing received before the look-back window is billed late.
+        var receivedSince = checkedTo is { } mark ? Later(mark, lookbackStart) : lookbackStart;
+        state.LateSince = receivedSince;
+        var late = (await usage.ListLateArrivalsAsync(receivedSince, state.LastEnd, cancellationToken)).ToDictionary(r => r.AgreementId);
         var pageSize = Math.Clamp(options.Value.PageSize, 1, 5000);
         for (var skip = 0; ; skip += pageSize)
         {
@@ -233,6 +244,7 @@ internal sealed partial class BillingCommands
             catch (Exception e) when (e is DomainException or InvalidOperationException or ArgumentException)
             {
                 state.Errors.Add($"agreement {agreement.Id} {candidate.Period.Start:yyyy-MM}: {e.Message}");
+                state.LeaveOver(candidate.Revision);
             }
         }
 
@@ -293,11 +305,16 @@ internal sealed partial class BillingCommands
         return new RatingInput(agreement.Terms, agreement.AcceptedAt, agreement.TrialEndsAt, agreement.ContractEndsAt, agreement.EndedAt, period, trialBefore, trial, paid, billed);
     }
 
-    /// <summary>Groups the rated work into invoices and writes each group, with its ledger rows, in one transaction.</summary>
+    /// <summary>
+    /// Groups the rated work into one invoice per (buyer, issuing entity, currency, period) and writes each group with
+    /// its ledger rows in one transaction: a new draft, or lines added to the draft an earlier run left for that group.
+    /// Work whose invoice is already issued goes on the latest period's invoice; when that one is issued too, the work
+    /// waits for the next period's invoice (nothing is written, so a later run finds it again).
+    /// </summary>
     private async Task PersistAsync(RunState state, List<RatedWork> work, CancellationToken cancellationToken)
     {
         var latestPeriod = CalendarMonths.Starting(state.LastEnd.AddMonths(-1));
-        var groups = new Dictionary<string, (DraftContext Context, BillingPeriod Period, List<RatedWork> Work)>(StringComparer.Ordinal);
+        var placed = new List<(RatedWork Item, DraftContext Context)>();
         var empty = new List<RatedWork>();
         foreach (var item in work)
         {
@@ -309,20 +326,12 @@ internal sealed partial class BillingCommands
 
             try
             {
-                var context = await DraftContextAsync(state, item.Agreement, cancellationToken);
-                // Late usage goes on the next invoice: the one for the latest period this run bills.
-                var period = item.Revision > 0 ? latestPeriod : item.Period;
-                var key = string.Create(CultureInfo.InvariantCulture, $"{item.Agreement.BuyerId}|{context.Issuer.EntityCode}|{context.Currency}|{period.Start.UtcTicks}");
-                if (!groups.TryGetValue(key, out var group))
-                {
-                    groups[key] = group = (context, period, []);
-                }
-
-                group.Work.Add(item);
+                placed.Add((item, await DraftContextAsync(state, item.Agreement, cancellationToken)));
             }
             catch (DomainException e)
             {
                 state.Errors.Add($"agreement {item.Agreement.Id} {item.Period.Start:yyyy-MM}: {e.Message}");
+                state.LeaveOver(item.Revision);
             }
         }
 
@@ -331,215 +340,139 @@ internal sealed partial class BillingCommands
             await WriteLedgerOnlyAsync(state, empty, cancellationToken);
         }
 
-        var ordered = groups.OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
-        var drafts = new List<Draft>(ordered.Count);
-        foreach (var (key, group) in ordered)
+        var existing = await InvoicesOfGroupsAsync(
+            placed.SelectMany(p => new[] { GroupKey(p.Item, p.Context, p.Item.Period), GroupKey(p.Item, p.Context, latestPeriod) }).Distinct(StringComparer.Ordinal).ToList(),
+            cancellationToken);
+        var groups = new Dictionary<string, (DraftContext Context, BillingPeriod Period, List<RatedWork> Work)>(StringComparer.Ordinal);
+        foreach (var (item, context) in placed)
+        {
+            // Late usage goes on the next invoice: the one for the latest period this run bills.
+            var period = item.Revision > 0 ? latestPeriod : item.Period;
+            if (Issued(existing, GroupKey(item, context, period)) && period.Start < latestPeriod.Start)
+            {
+                // That period's invoice is issued and never changes: the charges join the latest period's invoice.
+                period = latestPeriod;
+            }
+
+            var key = GroupKey(item, context, period);
+            if (Issued(existing, key))
+            {
+                state.Run.PeriodsSkipped++;
+                state.LeaveOver(item.Revision);
+                continue;
+            }
+
+            if (!groups.TryGetValue(key, out var group))
+            {
+                groups[key] = group = (context, period, []);
+            }
+
+            group.Work.Add(item);
+        }
+
+        foreach (var (key, group) in groups.OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            await PersistGroupAsync(state, key, group.Context, group.Period, group.Work, existing.GetValueOrDefault(key), cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Writes one group: appends to its draft or drafts its invoice. When the transaction fails on a unique key, the
+    /// ledger decides: months a concurrent run rated first are that run's; the rest try again, since the conflict may
+    /// have been a concurrent run drafting the group's invoice first (then they join that draft).
+    /// </summary>
+    private async Task PersistGroupAsync(
+        RunState state, string key, DraftContext context, BillingPeriod period, List<RatedWork> work, GroupInvoice? known, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
         {
             try
             {
-                drafts.Add(await BuildDraftAsync(state, key, group.Context, group.Period, group.Work, cancellationToken));
+                var target = attempt == 1 ? known : (await InvoicesOfGroupsAsync([key], cancellationToken)).GetValueOrDefault(key);
+                if (target is { Status: not InvoiceStatus.Draft })
+                {
+                    // Issued by a concurrent request since the run looked: the work waits for a later invoice.
+                    state.Run.PeriodsSkipped += work.Count;
+                    work.ForEach(w => state.LeaveOver(w.Revision));
+                    return;
+                }
+
+                var invoice = target is { } draft
+                    ? await AppendToDraftAsync(state, draft.Id, context, work, cancellationToken)
+                    : await DraftInvoiceAsync(state, key, context, period, work, cancellationToken);
+                if (invoice is not null)
+                {
+                    state.Run.AgreementsRated += work.Select(w => w.Agreement.Id).Distinct().Count();
+                    state.Run.LateUsageLines += work.Sum(w => w.Lines.Count(l => l.Kind == InvoiceLineKind.LateUsage && l.Amount != 0m));
+                    state.Drafted.RemoveAll(d => d.Id == invoice.Id);
+                    state.Drafted.Add(invoice);
+                }
+
+                return;
+            }
+            catch (DbUpdateException)
+            {
+                db.ChangeTracker.Clear();
+                var rated = await RatedAlreadyAsync(work, cancellationToken);
+                state.Run.PeriodsSkipped += rated.Count;
+                work = work.Where(w => !rated.Contains((w.Agreement.Id, w.Period.Start, w.Revision))).ToList();
+                if (work.Count == 0)
+                {
+                    return;
+                }
+
+                if (attempt == 3)
+                {
+                    state.Run.PeriodsSkipped += work.Count;
+                    work.ForEach(w => state.LeaveOver(w.Revision));
+                    return;
+                }
             }
             catch (DomainException e)
             {
-                AddGroupErrors(state, group.Work, group.Period, e);
-            }
-        }
-
-        if (drafts.Count == 0)
-        {
-            return;
-        }
-
-        try
-        {
-            // The page's documents and ledger rows in one transaction.
-            await WriteDraftsAsync(state, drafts, cancellationToken);
-        }
-        catch (Exception e) when (e is DbUpdateException or DomainException)
-        {
-            // A concurrent run rated one of the periods first (the ledger's unique key), or one document failed (its tax):
-            // write them one by one, so that only those are skipped or reported.
-            db.ChangeTracker.Clear();
-            foreach (var draft in drafts)
-            {
-                try
+                db.ChangeTracker.Clear();
+                foreach (var agreementId in work.Select(w => w.Agreement.Id).Distinct())
                 {
-                    await WriteDraftsAsync(state, [await BuildDraftAsync(state, draft.Key, draft.Context, draft.Period, draft.Work, cancellationToken)], cancellationToken);
-                }
-                catch (DbUpdateException)
-                {
-                    // Another run (another node, or a concurrent request) rated these periods first: its invoice stands.
-                    db.ChangeTracker.Clear();
-                    state.Run.PeriodsSkipped += draft.Work.Count;
-                }
-                catch (DomainException error)
-                {
-                    db.ChangeTracker.Clear();
-                    AddGroupErrors(state, draft.Work, draft.Period, error);
-                }
-            }
-        }
-        finally
-        {
-            // Written documents are not needed in the change tracker: keeping them would make every later save slower.
-            db.ChangeTracker.Clear();
-        }
-    }
-
-    private static void AddGroupErrors(RunState state, List<RatedWork> work, BillingPeriod period, DomainException e)
-    {
-        foreach (var agreementId in work.Select(w => w.Agreement.Id).Distinct())
-        {
-            state.Errors.Add($"agreement {agreementId} {period.Start:yyyy-MM}: {e.Message}");
-        }
-    }
-
-    /// <summary>
-    /// Writes drafts in one transaction: first the ledger rows of every month on them (their unique key is what a
-    /// concurrent run collides on, and the first write takes SQLite's write lock), then one tax quote per invoice (quoted
-    /// together), and the invoices with their tax, legends and audit lines in one save. A draft without an invoice
-    /// (nothing to charge) writes its ledger rows only.
-    /// </summary>
-    private async Task WriteDraftsAsync(RunState state, List<Draft> drafts, CancellationToken cancellationToken)
-    {
-        var invoiced = drafts.Where(d => d.Invoice is not null).ToList();
-        await db.InTransactionAsync(
-            async ct =>
-            {
-                foreach (var draft in drafts)
-                {
-                    foreach (var item in draft.Work)
-                    {
-                        db.Add(LedgerRow(state, item, draft.Invoice?.Id));
-                    }
+                    state.Errors.Add($"agreement {agreementId} {period.Start:yyyy-MM}: {e.Message}");
                 }
 
-                await db.SaveChangesAsync(ct);
-                if (invoiced.Count > 0)
-                {
-                    var quotes = await tax.QuoteManyAsync(invoiced.Select(d => TaxRequest(d.Invoice!, d.Context, state.Day)).ToList(), "billing", ct);
-                    for (var i = 0; i < invoiced.Count; i++)
-                    {
-                        var (invoice, context) = (invoiced[i].Invoice!, invoiced[i].Context);
-                        ApplyTax(invoice, quotes[i], invoiced[i].TaxCurrencyRate);
-                        invoice.LegendsJson = InvoiceJson.Write(InvoiceTaxes.Legends(invoice.Lines, context.Issuer.Address.CountryCode, invoice.ConversionJson is not null, creditNote: false));
-                        db.Add(invoice);
-                        audit.Record(state.Run.Actor, invoice.BuyerId.Value, "invoice.drafted", $"invoice:{invoice.Id}",
-                            string.Create(CultureInfo.InvariantCulture, $"{invoice.IssuerEntityCode} {invoice.Currency} {Money.FromMinor(invoice.TotalMinor, Currency.FromCode(invoice.Currency)).ToMajorString()}, {invoice.Lines.Count} lines, period {invoiced[i].Period.Start:yyyy-MM}"));
-                    }
-
-                    await db.SaveChangesAsync(ct);
-                }
-
-                return true;
-            },
-            cancellationToken);
-
-        foreach (var draft in drafts)
-        {
-            state.Run.AgreementsRated += draft.Work.Select(w => w.Agreement.Id).Distinct().Count();
-            if (draft.Invoice is { } invoice)
-            {
-                state.Run.LateUsageLines += invoice.Lines.Count(l => l.Kind == InvoiceLineKind.LateUsage);
-                state.Drafted.Add(invoice);
+                work.ForEach(w => state.LeaveOver(w.Revision));
+                return;
             }
         }
     }
 
-    /// <summary>
-    /// Finalizes the run's drafts in batches: per issuing entity and kind, one transaction numbers a batch in a row
-    /// (one upsert of the series takes them all, so the numbers stay gap-free), commits their tax quotes and publishes
-    /// them. When a batch fails, its invoices are finalized one by one so that only the failing one is reported.
-    /// </summary>
-    private async Task FinalizeDraftedAsync(RunState state, string actor, CancellationToken cancellationToken)
+    private static string GroupKey(RatedWork item, DraftContext context, BillingPeriod period) =>
+        string.Create(CultureInfo.InvariantCulture, $"{item.Agreement.BuyerId}|{context.Issuer.EntityCode}|{context.Currency}|{period.Start.UtcTicks}");
+
+    private static bool Issued(Dictionary<string, GroupInvoice> existing, string key) =>
+        existing.TryGetValue(key, out var invoice) && invoice.Status != InvoiceStatus.Draft;
+
+    /// <summary>The invoice each group key already has (at most one: the key is unique among invoices).</summary>
+    private async Task<Dictionary<string, GroupInvoice>> InvoicesOfGroupsAsync(List<string> keys, CancellationToken cancellationToken)
     {
-        var batchSize = Math.Clamp(options.Value.PageSize, 1, 5000);
-        foreach (var series in state.Drafted.GroupBy(d => (d.IssuerEntityCode, d.Kind)))
+        if (keys.Count == 0)
         {
-            foreach (var batch in series.Select(d => d.Id).Chunk(batchSize))
-            {
-                try
-                {
-                    await FinalizeBatchAsync(series.Key.IssuerEntityCode, series.Key.Kind, batch, actor, cancellationToken);
-                    state.Run.InvoicesFinalized += batch.Length;
-                }
-                catch (Exception e) when (e is DomainException or DbUpdateException)
-                {
-                    db.ChangeTracker.Clear();
-                    foreach (var invoiceId in batch)
-                    {
-                        try
-                        {
-                            await FinalizeAsync(invoiceId, actor, cancellationToken);
-                            state.Run.InvoicesFinalized++;
-                        }
-                        catch (DomainException error)
-                        {
-                            state.Errors.Add($"invoice {invoiceId}: {error.Message}");
-                        }
-                        finally
-                        {
-                            db.ChangeTracker.Clear();
-                        }
-                    }
-                }
-                finally
-                {
-                    db.ChangeTracker.Clear();
-                }
-            }
+            return new Dictionary<string, GroupInvoice>(StringComparer.Ordinal);
         }
+
+        var found = await db.Set<Invoice>().AsNoTracking()
+            .Where(i => i.Kind == InvoiceKind.Invoice && keys.Contains(i.GroupKey))
+            .Select(i => new { i.GroupKey, i.Id, i.Status })
+            .ToListAsync(cancellationToken);
+        return found.ToDictionary(i => i.GroupKey, i => new GroupInvoice(i.Id, i.Status), StringComparer.Ordinal);
     }
 
-    private async Task FinalizeBatchAsync(string entityCode, InvoiceKind kind, InvoiceId[] ids, string actor, CancellationToken cancellationToken)
+    /// <summary>Which of the work's (agreement, period, revision) the ledger already holds.</summary>
+    private async Task<HashSet<(AgreementId, DateTimeOffset, int)>> RatedAlreadyAsync(List<RatedWork> work, CancellationToken cancellationToken)
     {
-        var entity = await accounts.FindOperatorEntityAsync(entityCode, cancellationToken)
-            ?? throw new DomainException("issuing-entity-not-found", $"The issuing entity {entityCode} does not exist.", DomainErrorKind.Conflict);
-        await db.InTransactionAsync(
-            async ct =>
-            {
-                var now = clock.GetUtcNow();
-                var year = now.UtcDateTime.Year;
-                var first = kind == InvoiceKind.Invoice ? Math.Max(1, entity.InvoiceSeries.NextNumber) : 1;
-                // The series' upsert is the transaction's first write, as in FinalizeAsync.
-                var number = await InvoiceNumbers.TakeAsync(db, entity.Code, kind, year, first, ids.Length, ct);
-                var invoices = (await db.Set<Invoice>().Where(i => ids.Contains(i.Id)).ToListAsync(ct)).ToDictionary(i => i.Id);
-                var commits = new List<(TaxQuoteId Id, string DocumentNumber)>(ids.Length);
-                var finalized = new List<Invoice>(ids.Length);
-                foreach (var id in ids)
-                {
-                    var invoice = invoices.GetValueOrDefault(id) ?? throw NotFound(id);
-                    if (invoice.Status != InvoiceStatus.Draft)
-                    {
-                        throw new DomainException("invoice-not-draft", $"Invoice {id} is {Invoice.Wire(invoice.Status)}; only a draft can be finalized.", DomainErrorKind.Conflict);
-                    }
-
-                    var text = InvoiceNumbers.Format(entity.InvoiceSeries.Prefix, invoice.Kind, year, number++);
-                    invoice.Finalize(text, DateOnly.FromDateTime(now.UtcDateTime), options.Value.PaymentTermDays, now);
-                    if (invoice.TaxQuoteId is { } quoteId)
-                    {
-                        commits.Add((quoteId, text));
-                    }
-
-                    finalized.Add(invoice);
-                }
-
-                await db.SaveChangesAsync(ct);
-                if (commits.Count > 0)
-                {
-                    await tax.CommitManyAsync(commits, actor, ct);
-                }
-
-                foreach (var invoice in finalized)
-                {
-                    Publish(invoice, now);
-                    audit.Record(actor, invoice.BuyerId.Value, "invoice.finalized", $"invoice:{invoice.Id}", invoice.Number!);
-                }
-
-                await db.SaveChangesAsync(ct);
-                return true;
-            },
-            cancellationToken);
+        var ids = work.Select(w => w.Agreement.Id).Distinct().ToList();
+        var rows = await db.Set<RatedPeriod>().AsNoTracking()
+            .Where(r => ids.Contains(r.AgreementId))
+            .Select(r => new { r.AgreementId, r.PeriodStart, r.Revision })
+            .ToListAsync(cancellationToken);
+        var wanted = work.Select(w => (w.Agreement.Id, w.Period.Start, w.Revision)).ToHashSet();
+        return rows.Select(r => (r.AgreementId, r.PeriodStart, r.Revision)).Where(wanted.Contains).ToHashSet();
     }
 
     private async Task WriteLedgerOnlyAsync(RunState state, List<RatedWork> items, CancellationToken cancellationToken)
@@ -590,60 +523,26 @@ internal sealed partial class BillingCommands
         RatedAt = clock.GetUtcNow(),
     };
 
-    /// <summary>One group's invoice (not yet stored), or none when nothing rounds to a charge.</summary>
-    private async Task<Draft> BuildDraftAsync(
+    private async Task<Invoice?> DraftInvoiceAsync(
         RunState state, string groupKey, DraftContext context, BillingPeriod period, List<RatedWork> work, CancellationToken cancellationToken)
     {
         var currency = Currency.FromCode(context.Currency);
         var conversions = new Dictionary<string, ExchangeRate>(StringComparer.Ordinal);
         foreach (var planCurrency in work.Select(w => w.Agreement.Terms.Currency).Distinct(StringComparer.Ordinal).Where(c => !string.Equals(c, context.Currency, StringComparison.Ordinal)))
         {
-            conversions[planCurrency] = await RateAsync(state, planCurrency, context.Currency, cancellationToken);
+            conversions[planCurrency] = await RateAsync(planCurrency, context.Currency, state.Day, cancellationToken);
         }
 
         var taxCurrency = InvoiceTaxes.TaxCurrency(context.Issuer.Address.CountryCode, context.Issuer.CurrencyCode, context.Currency);
-        var taxCurrencyRate = taxCurrency is null ? null : await RateAsync(state, context.Currency, taxCurrency, cancellationToken);
+        var taxCurrencyRate = taxCurrency is null ? null : await RateAsync(context.Currency, taxCurrency, state.Day, cancellationToken);
 
         var id = InvoiceId.New(clock);
-        var lines = new List<InvoiceLine>();
-        foreach (var item in work)
-        {
-            var planCurrency = item.Agreement.Terms.Currency;
-            var rate = conversions.TryGetValue(planCurrency, out var found) ? found.Rate : 1m;
-            foreach (var rated in item.Lines)
-            {
-                lines.Add(new InvoiceLine
-                {
-                    Id = Guid.CreateVersion7(clock.GetUtcNow()),
-                    InvoiceId = id,
-                    LineNumber = lines.Count + 1,
-                    Kind = rated.Kind,
-                    AgreementId = item.Agreement.Id,
-                    ProductId = item.Agreement.ProductId,
-                    SellerId = item.Agreement.SellerId,
-                    ProductTitle = item.Agreement.ProductTitle,
-                    Dimension = rated.Dimension,
-                    Description = rated.Description,
-                    Quantity = rated.Quantity,
-                    Unit = rated.Unit,
-                    UnitPrice = Decimals.Format(rated.UnitPrice * rate),
-                    // Rounded once per line, from the exact amount (converted at full precision first).
-                    AmountMinor = Money.FromMajor(rated.Amount * rate, currency, MidpointRounding.AwayFromZero).MinorUnits,
-                    ExactAmount = rated.Amount,
-                    PlanCurrency = planCurrency,
-                    InstallmentNumber = rated.InstallmentNumber,
-                    ServiceStart = rated.ServicePeriod.Start,
-                    ServiceEnd = rated.ServicePeriod.End,
-                    TaxCode = options.Value.TaxCode,
-                    StepsJson = InvoiceJson.Write(rate == 1m ? rated.Steps : rated.Steps.Select(s => Convert(s, rate)).ToList()),
-                });
-            }
-        }
-
+        var lines = BuildLines(id, 0, work, currency, conversions.ToDictionary(c => c.Key, c => c.Value.Rate, StringComparer.Ordinal));
         if (lines.All(l => l.AmountMinor == 0))
         {
             // Nothing to charge (free tier, trial): the periods are rated, no document is issued.
-            return new Draft(groupKey, context, period, work, null, null);
+            await WriteLedgerOnlyAsync(state, work, cancellationToken);
+            return null;
         }
 
         var conversion = conversions.Values.FirstOrDefault();
@@ -670,27 +569,146 @@ internal sealed partial class BillingCommands
             Lines = lines,
         };
 
-        return new Draft(groupKey, context, period, work, invoice, taxCurrencyRate?.Rate);
+        return await db.InTransactionAsync(
+            async ct =>
+            {
+                // The ledger rows first: their unique key is what a concurrent run collides on (and the group key, unique
+                // among invoices, when a concurrent run drafts the same group's invoice).
+                foreach (var item in work)
+                {
+                    db.Add(LedgerRow(state, item, id));
+                }
+
+                db.Add(invoice);
+                await db.SaveChangesAsync(ct);
+                await ApplyTaxAsync(invoice, context, state.Day, taxCurrencyRate?.Rate, ct);
+                invoice.LegendsJson = InvoiceJson.Write(InvoiceTaxes.Legends(invoice.Lines, context.Issuer.Address.CountryCode, conversion is not null, creditNote: false));
+                audit.Record(state.Run.Actor, invoice.BuyerId.Value, "invoice.drafted", $"invoice:{invoice.Id}",
+                    string.Create(CultureInfo.InvariantCulture, $"{invoice.IssuerEntityCode} {invoice.Currency} {Money.FromMinor(invoice.TotalMinor, currency).ToMajorString()}, {invoice.Lines.Count} lines, period {period.Start:yyyy-MM}"));
+                await db.SaveChangesAsync(ct);
+                return invoice;
+            },
+            cancellationToken);
     }
 
-    /// <summary>The tax engine's request for a document: one quote line per invoice line.</summary>
-    private static TaxQuoteRequest TaxRequest(Invoice invoice, DraftContext context, DateOnly day)
+    /// <summary>
+    /// Adds a later run's lines to the group's draft, after its last line (no existing line is renumbered or changed
+    /// but for its tax), converts them at the rate the draft recorded, re-quotes the tax of the whole draft (the new
+    /// quote replaces the old one, which a draft never commits) and recomputes the totals, with the ledger rows, in one
+    /// transaction. The draft's version guards against a concurrent finalization or addition.
+    /// </summary>
+    private async Task<Invoice?> AppendToDraftAsync(RunState state, InvoiceId draftId, DraftContext context, List<RatedWork> work, CancellationToken cancellationToken)
     {
-        var currency = Currency.FromCode(invoice.Currency);
-        // The tax engine taxes non-negative amounts; a negative line (a re-priced volume tier) is quoted at its absolute
-        // amount and its tax negated.
-        return new TaxQuoteRequest(
-            day,
-            context.Issuer.EntityCode,
-            new TaxBuyer(context.Buyer.CountryCode, context.Buyer.SubdivisionCode, context.BuyerSnapshot.TaxId, context.BuyerSnapshot.IsBusiness),
-            invoice.Lines.Select(l => new TaxLineRequest(l.LineNumber.ToString(CultureInfo.InvariantCulture), Money.FromMinor(Math.Abs(l.AmountMinor), currency), l.TaxCode)).ToList(),
-            context.SellerCountry);
+        var stored = await db.Set<Invoice>().AsNoTracking()
+            .Where(i => i.Id == draftId)
+            .Select(i => new { i.Currency, i.ConversionJson, i.TaxCurrency })
+            .SingleAsync(cancellationToken);
+        var currency = Currency.FromCode(stored.Currency);
+        var recorded = stored.ConversionJson is null ? null : InvoiceJson.Read<InvoiceConversion>(stored.ConversionJson);
+        var rates = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        foreach (var planCurrency in work.Select(w => w.Agreement.Terms.Currency).Distinct(StringComparer.Ordinal).Where(c => !string.Equals(c, stored.Currency, StringComparison.Ordinal)))
+        {
+            rates[planCurrency] = recorded is { } rate && string.Equals(rate.FromCurrency, planCurrency, StringComparison.Ordinal)
+                ? rate.Rate
+                : (await RateAsync(planCurrency, stored.Currency, state.Day, cancellationToken)).Rate;
+        }
+
+        var taxCurrencyRate = stored.TaxCurrency is { } taxCurrency ? (await RateAsync(stored.Currency, taxCurrency, state.Day, cancellationToken)).Rate : (decimal?)null;
+        return await db.InTransactionAsync(
+            async ct =>
+            {
+                var invoice = await db.Set<Invoice>().Include(i => i.Lines).SingleAsync(i => i.Id == draftId, ct);
+                var lines = BuildLines(draftId, invoice.Lines.Count == 0 ? 0 : invoice.Lines.Max(l => l.LineNumber), work, currency, rates);
+                if (lines.All(l => l.AmountMinor == 0))
+                {
+                    foreach (var item in work)
+                    {
+                        db.Add(LedgerRow(state, item, null));
+                    }
+
+                    await db.SaveChangesAsync(ct);
+                    return null;
+                }
+
+                foreach (var item in work)
+                {
+                    db.Add(LedgerRow(state, item, draftId));
+                }
+
+                invoice.AppendLines(lines);
+                // Marked as new explicitly: lines reached only through the navigation, with their ids set, would be
+                // taken for existing rows.
+                db.AddRange(lines);
+                await db.SaveChangesAsync(ct);
+                await ApplyTaxAsync(invoice, context, state.Day, taxCurrencyRate, ct);
+                invoice.LegendsJson = InvoiceJson.Write(InvoiceTaxes.Legends(invoice.Lines, context.Issuer.Address.CountryCode, invoice.ConversionJson is not null, creditNote: false));
+                audit.Record(state.Run.Actor, invoice.BuyerId.Value, "invoice.lines_added", $"invoice:{invoice.Id}",
+                    string.Create(CultureInfo.InvariantCulture, $"{lines.Count} lines added by run {state.Run.Id}; now {invoice.Currency} {Money.FromMinor(invoice.TotalMinor, currency).ToMajorString()}, {invoice.Lines.Count} lines"));
+                await db.SaveChangesAsync(ct);
+                return invoice;
+            },
+            cancellationToken);
     }
 
-    /// <summary>Stores each line's tax from the quote, the subtotals and the totals.</summary>
-    private static void ApplyTax(Invoice invoice, TaxQuoteDto quote, decimal? taxCurrencyRate)
+    /// <summary>
+    /// The invoice lines of the rated work, numbered after <paramref name="after"/>: converted from each plan's currency
+    /// at full precision (<paramref name="rates"/>, 1 when the same) and rounded once per line.
+    /// </summary>
+    private List<InvoiceLine> BuildLines(InvoiceId id, int after, List<RatedWork> work, Currency currency, Dictionary<string, decimal> rates)
+    {
+        var lines = new List<InvoiceLine>();
+        foreach (var item in work)
+        {
+            var planCurrency = item.Agreement.Terms.Currency;
+            var rate = rates.TryGetValue(planCurrency, out var found) ? found : 1m;
+            foreach (var rated in item.Lines)
+            {
+                lines.Add(new InvoiceLine
+                {
+                    Id = Guid.CreateVersion7(clock.GetUtcNow()),
+                    InvoiceId = id,
+                    LineNumber = after + lines.Count + 1,
+                    Kind = rated.Kind,
+                    AgreementId = item.Agreement.Id,
+                    ProductId = item.Agreement.ProductId,
+                    SellerId = item.Agreement.SellerId,
+                    ProductTitle = item.Agreement.ProductTitle,
+                    Dimension = rated.Dimension,
+                    Description = rated.Description,
+                    Quantity = rated.Quantity,
+                    Unit = rated.Unit,
+                    UnitPrice = Decimals.Format(rated.UnitPrice * rate),
+                    // Rounded once per line, from the exact amount (converted at full precision first).
+                    AmountMinor = Money.FromMajor(rated.Amount * rate, currency, MidpointRounding.AwayFromZero).MinorUnits,
+                    ExactAmount = rated.Amount,
+                    PlanCurrency = planCurrency,
+                    InstallmentNumber = rated.InstallmentNumber,
+                    ServiceStart = rated.ServicePeriod.Start,
+                    ServiceEnd = rated.ServicePeriod.End,
+                    TaxCode = options.Value.TaxCode,
+                    StepsJson = InvoiceJson.Write(rate == 1m ? rated.Steps : rated.Steps.Select(s => Convert(s, rate)).ToList()),
+                });
+            }
+        }
+
+        return lines;
+    }
+
+    /// <summary>Quotes the tax of every line (one quote per document) and stores each line's tax, the subtotals and the totals.</summary>
+    private async Task ApplyTaxAsync(Invoice invoice, DraftContext context, DateOnly day, decimal? taxCurrencyRate, CancellationToken cancellationToken)
     {
         var currency = Currency.FromCode(invoice.Currency);
+        // Lines are quoted with their sign: a negative line (a re-priced volume tier, a late-usage difference) has a
+        // negative tax, computed by the same rounding rule (in Japan it lowers the per-rate sum), and commits signed.
+        var quote = await tax.QuoteAsync(
+            new TaxQuoteRequest(
+                day,
+                context.Issuer.EntityCode,
+                new TaxBuyer(context.Buyer.CountryCode, context.Buyer.SubdivisionCode, context.BuyerSnapshot.TaxId, context.BuyerSnapshot.IsBusiness),
+                invoice.Lines.Select(l => new TaxLineRequest(l.LineNumber.ToString(CultureInfo.InvariantCulture), Money.FromMinor(l.AmountMinor, currency), l.TaxCode)).ToList(),
+                context.SellerCountry),
+            "billing",
+            cancellationToken);
         var byLine = quote.Lines.ToDictionary(l => l.Id, StringComparer.Ordinal);
         foreach (var line in invoice.Lines)
         {
@@ -700,7 +718,7 @@ internal sealed partial class BillingCommands
             line.TaxRate = taxed.Rate;
             line.TaxTreatment = taxed.Treatment;
             line.TaxCategory = InvoiceTaxes.Category(taxed.Treatment, taxed.Rate);
-            line.TaxMinor = line.AmountMinor < 0 ? -taxed.TaxAmount.MinorUnits : taxed.TaxAmount.MinorUnits;
+            line.TaxMinor = taxed.TaxAmount.MinorUnits;
             line.TaxNote = string.IsNullOrEmpty(taxed.Note) ? null : taxed.Note;
         }
 
@@ -717,17 +735,6 @@ internal sealed partial class BillingCommands
         UnitPrice = step.UnitPrice is { } price && decimal.TryParse(price, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) ? Decimals.Format(value * rate) : step.UnitPrice,
         Amount = decimal.Round(step.Amount * rate, 10, MidpointRounding.AwayFromZero),
     };
-
-    /// <summary>The rate from one currency to another on the run's day, looked up once per run.</summary>
-    private async Task<ExchangeRate> RateAsync(RunState state, string from, string to, CancellationToken cancellationToken)
-    {
-        if (state.Rates.TryGetValue((from, to), out var known))
-        {
-            return known;
-        }
-
-        return state.Rates[(from, to)] = await RateAsync(from, to, state.Day, cancellationToken);
-    }
 
     private async Task<ExchangeRate> RateAsync(string from, string to, DateOnly day, CancellationToken cancellationToken)
     {
@@ -769,11 +776,20 @@ internal sealed partial class BillingCommands
         var currency = buyer.Profile?.InvoiceCurrency is { Length: 3 } preferred ? preferred : agreement.Terms.Currency;
         var address = buyer.Profile?.Address ?? new PostalAddress("", null, "", null, buyer.Organisation.SubdivisionCode, buyer.Organisation.CountryCode);
         var payment = issuer.CollectionAccounts.FirstOrDefault(a => string.Equals(a.CurrencyCode, currency, StringComparison.Ordinal)) ?? (issuer.CollectionAccounts.Count > 0 ? issuer.CollectionAccounts[0] : null);
+        // A buyer whose tax id gives no Peppol address gets one the operator allocates (docs/billing.md § Documents).
+        if (!state.PeppolAddresses.TryGetValue(agreement.BuyerId, out var peppolAddress))
+        {
+            peppolAddress = buyer.Profile?.TaxId is { } taxId && Documents.TaxIdentifiers.Endpoint(address.CountryCode, taxId) is not null
+                ? null
+                : await accountCommands.AllocatePeppolBuyerAddressAsync(agreement.BuyerId, cancellationToken);
+            state.PeppolAddresses[agreement.BuyerId] = peppolAddress;
+        }
+
         return new DraftContext(
             buyer.Organisation,
             // A buyer that gave a tax id buys as a business (B2B: reverse charge where the law provides it).
-            new InvoiceJson.StoredBuyer(buyer.Organisation.Name, address, buyer.Profile?.TaxId, buyer.Profile?.TaxId is not null, buyer.Email),
-            new InvoiceJson.StoredIssuer(issuer.Code, issuer.LegalName, issuer.Address, issuer.TaxRegistrations, payment, issuer.CurrencyCode),
+            new InvoiceJson.StoredBuyer(buyer.Organisation.Name, address, buyer.Profile?.TaxId, buyer.Profile?.TaxId is not null, buyer.Email, peppolAddress),
+            new InvoiceJson.StoredIssuer(issuer.Code, issuer.LegalName, issuer.Address, issuer.TaxRegistrations, payment, issuer.CurrencyCode, issuer.PeppolParticipantId),
             currency,
             buyer.Profile?.Language is { Length: > 0 } language ? language : "en",
             sellerCountry);
@@ -809,8 +825,14 @@ internal sealed partial class BillingCommands
 
     private sealed record ExchangeRate(string From, string To, decimal Rate, DateOnly Day, string Source);
 
-    /// <summary>One group's document before it is written: <see cref="Invoice"/> is null when nothing rounds to a charge.</summary>
-    private sealed record Draft(string Key, DraftContext Context, BillingPeriod Period, List<RatedWork> Work, Invoice? Invoice, decimal? TaxCurrencyRate);
+    /// <summary>The invoice a group key already has, and its status.</summary>
+    private sealed record GroupInvoice(InvoiceId Id, InvoiceStatus Status);
+
+    /// <summary>How far before a run's start the late-usage watermark stays: records stamped received just before the run
+    /// may commit after it read the usage.</summary>
+    private static readonly TimeSpan LateUsageMargin = TimeSpan.FromHours(1);
+
+    private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
     private sealed record DraftContext(
         OrganisationDto Buyer, InvoiceJson.StoredBuyer BuyerSnapshot, InvoiceJson.StoredIssuer Issuer, string Currency, string Language, string SellerCountry);
@@ -828,6 +850,18 @@ internal sealed partial class BillingCommands
 
         public List<Invoice> Drafted { get; } = [];
 
+        /// <summary>Where this run started looking for late usage (records received since).</summary>
+        public DateTimeOffset LateSince { get; set; }
+
+        /// <summary>Whether some late usage was left unbilled (an error, or waiting for a later invoice).</summary>
+        public bool LateLeftOver { get; private set; }
+
+        /// <summary>
+        /// Notes that work of this revision was not written. A first rating (revision 0) needs nothing more: with no
+        /// ledger row its month is rated again by the next run. Late usage (revision &gt; 0) holds the watermark back.
+        /// </summary>
+        public void LeaveOver(int revision) => LateLeftOver |= revision > 0;
+
         public List<string> Errors { get; } = [];
 
         public Dictionary<OrganisationId, (OrganisationDto Organisation, BuyerProfileDto? Profile, string? Email)> Buyers { get; } = [];
@@ -838,6 +872,7 @@ internal sealed partial class BillingCommands
 
         public Dictionary<string, OperatorEntityDto> Entities { get; } = new(StringComparer.Ordinal);
 
-        public Dictionary<(string From, string To), ExchangeRate> Rates { get; } = [];
+        /// <summary>The Peppol address allocated to each buyer whose tax id gives none (<c>null</c>: not needed, or none configured).</summary>
+        public Dictionary<OrganisationId, string?> PeppolAddresses { get; } = [];
     }
 }

@@ -30,6 +30,7 @@ internal sealed partial class BillingCommands(
     IAgreementsQueries agreements,
     IUsageQueries usage,
     IAccountsQueries accounts,
+    IAccountsCommands accountCommands,
     ITaxQuotes tax,
     IExchangeRateQueries rates,
     Outbox outbox,

@@ -80,6 +80,14 @@ public interface IAccountsCommands
     /// <summary>Creates a buyer organisation with its billing profile and first user in one transaction (nothing is left half-created).</summary>
     Task<BuyerSignedUp> SignUpBuyerAsync(BuyerSignUp signUp, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The electronic address (<c>0088:</c> and a GLN under the operator's GS1 company prefix) the operator gives a buyer
+    /// that has no Peppol address of its own: allocated on the first call, the same on every later one; <c>null</c> when
+    /// no GS1 company prefix is configured (<c>Accounts:Peppol:Gs1CompanyPrefix</c>). Saves at once. The address is not
+    /// registered on the Peppol network: documents addressed to it are for download and archive.
+    /// </summary>
+    Task<string?> AllocatePeppolBuyerAddressAsync(OrganisationId buyerId, CancellationToken cancellationToken);
+
     /// <summary>Replaces a buyer organisation's billing profile.</summary>
     Task<BuyerProfileDto> UpdateBuyerProfileAsync(OrganisationId buyerId, BuyerProfileInput profile, string actor, CancellationToken cancellationToken);
 }

@@ -8,7 +8,9 @@ public sealed record PostalAddress(string Line1, string? Line2, string City, str
 /// <summary>
 /// An operator's own legal entity: the merchant of record that invoices buyers routed to it, in its currencies,
 /// and owes the tax of the jurisdictions where it is registered. <see cref="Code"/> is stable ("US", "EU", "JP")
-/// and is what routing rules and invoice series refer to.
+/// and is what routing rules and invoice series refer to. <see cref="PeppolParticipantId"/> is the entity's Peppol
+/// electronic address (<c>scheme:identifier</c>, e.g. <c>0088:0614141000012</c>), or <c>null</c> when its invoices
+/// derive it from its VAT number, ABN or Japanese registration number.
 /// </summary>
 public sealed record OperatorEntityDto(
     OperatorEntityId Id,
@@ -22,7 +24,8 @@ public sealed record OperatorEntityDto(
     InvoiceSeriesDto InvoiceSeries,
     IReadOnlyList<CollectionAccountDto> CollectionAccounts,
     string ServesRegion,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    string? PeppolParticipantId = null);
 
 /// <summary>
 /// One tax registration of an operator entity, one per jurisdiction (a country, or a US state / Canadian province /
@@ -41,7 +44,9 @@ public sealed record NewCollectionAccount(string CountryCode, string CurrencyCod
 
 /// <summary>
 /// What the operator enters for an entity. On update, a null <see cref="CollectionAccounts"/> keeps the stored accounts
-/// (their details cannot be read back); a list replaces them.
+/// (their details cannot be read back); a list replaces them. <see cref="PeppolParticipantId"/> is optional
+/// (<c>scheme:identifier</c>, the scheme from the Peppol EAS list, check digits checked where the scheme has them);
+/// an update without it clears it.
 /// </summary>
 public sealed record NewOperatorEntity(
     string Code,
@@ -53,7 +58,8 @@ public sealed record NewOperatorEntity(
     IReadOnlyList<TaxRegistrationDto>? TaxRegistrations,
     InvoiceSeriesDto InvoiceSeries,
     IReadOnlyList<NewCollectionAccount>? CollectionAccounts,
-    string ServesRegion);
+    string ServesRegion,
+    string? PeppolParticipantId = null);
 
 /// <summary>Which sellers a routing rule applies to.</summary>
 public enum SellerCondition

@@ -44,22 +44,30 @@ public enum InvoiceLineKind
 }
 
 /// <summary>The buyer as printed on the document (copied when the invoice is drafted).</summary>
+/// <remarks>
+/// <c>PeppolAddress</c>: the electronic address (<c>scheme:identifier</c>) the operator allocated to a buyer whose tax id
+/// gives none (a GLN under the operator's GS1 company prefix, see docs/billing.md § Documents); <c>null</c> when the tax
+/// id gives one, or for documents drafted before addresses were allocated.
+/// </remarks>
 public sealed record InvoiceBuyer(
     OrganisationId Id,
     string Name,
     PostalAddress Address,
     string? TaxId,
     bool IsBusiness,
-    string? Email);
+    string? Email,
+    string? PeppolAddress = null);
 
 /// <summary>The operator entity that issues the document (merchant of record), as printed on it.</summary>
+/// <remarks><c>PeppolParticipantId</c>: the entity's configured Peppol address (<c>scheme:identifier</c>); <c>null</c> derives it from its tax registration.</remarks>
 public sealed record InvoiceIssuer(
     string EntityCode,
     string LegalName,
     PostalAddress Address,
     IReadOnlyList<TaxRegistrationDto> TaxRegistrations,
     CollectionAccountDto? PaymentAccount,
-    InvoicePayeeAccount? PayeeAccount = null);
+    InvoicePayeeAccount? PayeeAccount = null,
+    string? PeppolParticipantId = null);
 
 /// <summary>The account the buyer pays into, in full, as printed in the payment instructions (UBL BT-84…BT-86).</summary>
 /// <remarks><c>AccountId</c>: an IBAN, or the local account number; <c>Bic</c>: the bank's BIC when known.</remarks>

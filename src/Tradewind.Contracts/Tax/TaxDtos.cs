@@ -73,6 +73,12 @@ public sealed record TaxQuoteDto(
     string? CommittedAs,
     string? ReversedBy);
 
+/// <summary>
+/// One line of a partial reversal: the quoted line's <see cref="LineId"/> and the <see cref="Net"/> and
+/// <see cref="Tax"/> a credit note takes back from it, with the line's own sign (positive for a charge).
+/// </summary>
+public sealed record TaxLineReversal(string LineId, Money Net, Money Tax);
+
 /// <summary>What a commit or reversal recorded: one tax transaction per quoted line.</summary>
 public sealed record TaxCommitDto(TaxQuoteId QuoteId, string DocumentNumber, string Kind, int Transactions, DateTimeOffset CommittedAt);
 

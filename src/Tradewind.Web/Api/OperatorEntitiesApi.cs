@@ -41,7 +41,8 @@ internal static class OperatorEntitiesApi
         InvoiceSeriesDto InvoiceSeries,
         IReadOnlyList<CollectionAccountDto> CollectionAccounts,
         string ServesRegion,
-        DateTimeOffset CreatedAt);
+        DateTimeOffset CreatedAt,
+        string? PeppolParticipantId);
 
     public sealed record OperatorEntityRequest(
         string? Code,
@@ -53,7 +54,8 @@ internal static class OperatorEntitiesApi
         IReadOnlyList<TaxRegistrationDto>? TaxRegistrations,
         InvoiceSeriesDto? InvoiceSeries,
         IReadOnlyList<NewCollectionAccount>? CollectionAccounts,
-        string ServesRegion);
+        string ServesRegion,
+        string? PeppolParticipantId = null);
 
     public sealed record RoutingRuleResponse(
         Guid Id, int Priority, IReadOnlyList<string> BuyerCountries, IReadOnlyList<string> ExceptBuyerCountries, SellerCondition SellerCondition, string? SellerCountry, string EntityCode);
@@ -93,10 +95,10 @@ internal static class OperatorEntitiesApi
     }
 
     private static NewOperatorEntity ToInput(OperatorEntityRequest r, string code) => new(
-        code, r.LegalName, r.CountryCode, r.Address!, r.CurrencyCode, r.AcceptedCurrencies, r.TaxRegistrations, r.InvoiceSeries!, r.CollectionAccounts, r.ServesRegion);
+        code, r.LegalName, r.CountryCode, r.Address!, r.CurrencyCode, r.AcceptedCurrencies, r.TaxRegistrations, r.InvoiceSeries!, r.CollectionAccounts, r.ServesRegion, r.PeppolParticipantId);
 
     private static OperatorEntityResponse ToResponse(OperatorEntityDto e) => new(
-        e.Id.Value, e.Code, e.LegalName, e.CountryCode, e.Address, e.CurrencyCode, e.AcceptedCurrencies, e.TaxRegistrations, e.InvoiceSeries, e.CollectionAccounts, e.ServesRegion, e.CreatedAt);
+        e.Id.Value, e.Code, e.LegalName, e.CountryCode, e.Address, e.CurrencyCode, e.AcceptedCurrencies, e.TaxRegistrations, e.InvoiceSeries, e.CollectionAccounts, e.ServesRegion, e.CreatedAt, e.PeppolParticipantId);
 
     private static RoutingRuleResponse ToResponse(RoutingRuleDto r) =>
         new(r.Id.Value, r.Priority, r.BuyerCountries, r.ExceptBuyerCountries, r.SellerCondition, r.SellerCountry, r.EntityCode);

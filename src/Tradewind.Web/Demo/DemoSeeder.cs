@@ -56,7 +56,9 @@ internal sealed partial class DemoSeeder(
             [new("US", null, "12-3456789"), new("US", "US-NY", "NY-71-123456"), new("US", "US-TX", "TX-32-098765")],
             new("US-", 1),
             [new("US", "USD", "Tradewind Marketplace, Inc.", null, "123456789", null, "021000021")],
-            "Every buyer no other entity serves: the Americas, the rest of Asia-Pacific, Turkey, South Africa"),
+            "Every buyer no other entity serves: the Americas, the rest of Asia-Pacific, Turkey, South Africa",
+            // GLNs under 0614141, the GS1 company prefix reserved for examples (see docs/billing.md § Documents).
+            "0088:0614141000012"),
         new(
             "EU", "Tradewind Marketplace Europe S.à r.l.", "LU", new("38 Avenue John F. Kennedy", null, "Luxembourg", "L-1855", null, "LU"), "EUR", ["EUR", "GBP", "USD"],
             [new("LU", null, "LU10000356"), new("GB", null, "GB 100 1950 75"), new("NO", null, "NO 965 920 358 MVA")],
@@ -68,7 +70,8 @@ internal sealed partial class DemoSeeder(
             [new("IN", null, "27AAPFU0939F1ZV")],
             new("IN-", 1),
             [new("IN", "INR", "Tradewind India Private Limited", null, "50100012345678", null, "HDFC0000001")],
-            "Buyers in India buying from sellers in India"),
+            "Buyers in India buying from sellers in India",
+            "0088:0614141000029"),
         new(
             "AU", "Tradewind Australia Pty Ltd", "AU", new("1 Martin Place", null, "Sydney", "2000", "NSW", "AU"), "AUD", ["AUD"],
             [new("AU", null, "51 824 753 556")],
@@ -86,7 +89,8 @@ internal sealed partial class DemoSeeder(
             [new("KR", null, "116-82-00276")],
             new("KR-", 1),
             null,
-            "Republic of Korea"),
+            "Republic of Korea",
+            "0088:0614141000036"),
     ];
 
     /// <summary>The logins the sign-in page offers in demo mode: one per role.</summary>

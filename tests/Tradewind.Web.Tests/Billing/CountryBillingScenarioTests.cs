@@ -23,12 +23,6 @@ public sealed class CountryBillingScenarioTests(CountryBillingApp app, ITestOutp
     private static readonly XNamespace Cac = "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2";
     private static readonly XNamespace Cbc = "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2";
 
-    /// <summary>
-    /// Peppol rules about the network, not the document (docs/billing.md, Validation): buyers and sellers whose only
-    /// identifier has no scheme in the EAS code list (a GSTIN, a US state permit, a consumer) have no Peppol address.
-    /// </summary>
-    private static readonly HashSet<string> PeppolNetworkRules = new(StringComparer.Ordinal) { "PEPPOL-EN16931-R010", "PEPPOL-EN16931-R020" };
-
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 
     private DateTimeOffset Month => new(app.Clock.GetUtcNow().Year, app.Clock.GetUtcNow().Month, 1, 0, 0, 0, TimeSpan.Zero);
@@ -368,7 +362,7 @@ public sealed class CountryBillingScenarioTests(CountryBillingApp app, ITestOutp
 
     /// <summary>
     /// The buyer's UBL document, checked: valid against the UBL 2.1 XSD, no fatal finding of the CEN EN 16931 rules, none
-    /// of the Peppol BIS 3.0 rules but the two network rules, and its totals are the JSON's.
+    /// of the Peppol BIS 3.0 rules (every party has an electronic address, docs/billing.md), and its totals are the JSON's.
     /// </summary>
     private async Task<XDocument> UblAsync(Tenant buyer, JsonElement invoice)
     {
@@ -387,7 +381,7 @@ public sealed class CountryBillingScenarioTests(CountryBillingApp app, ITestOutp
         }
 
         Assert.Empty(findings[UblValidator.CenRules].Where(f => f.Flag == "fatal").Select(f => $"{f.Id}: {f.Text} at {f.Location}"));
-        Assert.Empty(findings[UblValidator.PeppolRules].Where(f => f.Flag == "fatal" && !PeppolNetworkRules.Contains(f.Id)).Select(f => $"{f.Id}: {f.Text} at {f.Location}"));
+        Assert.Empty(findings[UblValidator.PeppolRules].Where(f => f.Flag == "fatal").Select(f => $"{f.Id}: {f.Text} at {f.Location}"));
 
         var document = XDocument.Parse(xml);
         var root = document.Root!;

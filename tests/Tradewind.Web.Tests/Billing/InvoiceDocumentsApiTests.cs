@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
+using Microsoft.Extensions.DependencyInjection;
+using Tradewind.Contracts.Accounts;
 using Tradewind.Web.Tests.Infrastructure;
 using static Tradewind.Web.Tests.Infrastructure.CatalogRequests;
 
@@ -44,11 +46,38 @@ public sealed class InvoiceDocumentsApiTests(BillingApp app) : IClassFixture<Bil
         var xml = XDocument.Parse(await ubl.Content.ReadAsStringAsync(_ct));
         Assert.Equal("Invoice", xml.Root!.Name.LocalName);
         Assert.Contains(number, xml.ToString(), StringComparison.Ordinal);
+        // Peppol R020/R010: the US entity's GLN, and for a buyer without a Peppol identity the GLN the operator allocated.
+        XNamespace cac = "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2";
+        XNamespace cbc = "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2";
+        var seller = xml.Root.Element(cac + "AccountingSupplierParty")!.Element(cac + "Party")!.Element(cbc + "EndpointID")!;
+        var customer = xml.Root.Element(cac + "AccountingCustomerParty")!.Element(cac + "Party")!.Element(cbc + "EndpointID")!;
+        Assert.Equal(("0088", "0614141000012"), (seller.Attribute("schemeID")?.Value, seller.Value));
+        Assert.Equal("0088", customer.Attribute("schemeID")?.Value);
+        Assert.True(Tradewind.Primitives.Peppol.Gln.IsValid(customer.Value), customer.Value);
+        Assert.StartsWith("0614141", customer.Value, StringComparison.Ordinal);
+        Assert.True(long.Parse(customer.Value[7..12], System.Globalization.CultureInfo.InvariantCulture) >= 50_000);
         Assert.Equal("text/html", html.Content.Headers.ContentType?.MediaType);
         Assert.Contains(number, await html.Content.ReadAsStringAsync(_ct), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, operatorPdf.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, sellerUbl.StatusCode);
         await otherBuyer.AssertProblemAsync(HttpStatusCode.NotFound, "invoice-not-found");
+    }
+
+    [Fact]
+    public async Task A_buyer_keeps_the_Peppol_address_it_was_given_and_no_two_buyers_share_one()
+    {
+        async Task<string?> AllocateAsync(Tenant buyer) =>
+            await app.WithScopeAsync(sp => sp.GetRequiredService<IAccountsCommands>().AllocatePeppolBuyerAddressAsync(buyer.Organisation.Id, _ct));
+
+        var indian = await AllocateAsync(app.IndianBuyer);
+        var euro = await AllocateAsync(app.EuroBuyer);
+        var indianAgain = await AllocateAsync(app.IndianBuyer);
+
+        Assert.NotNull(indian);
+        Assert.NotNull(euro);
+        Assert.Equal(indian, indianAgain);
+        Assert.NotEqual(indian, euro);
+        Assert.All(new[] { indian, euro }, address => Assert.True(Tradewind.Primitives.Peppol.PeppolParticipantId.TryParse(address, out _, out _), address));
     }
 
     [Fact]

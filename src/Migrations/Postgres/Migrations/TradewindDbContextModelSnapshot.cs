@@ -691,6 +691,11 @@ namespace Tradewind.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("legal_name");
 
+                    b.Property<string>("PeppolParticipantId")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("peppol_participant_id");
+
                     b.Property<string>("ServesRegion")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -752,6 +757,36 @@ namespace Tradewind.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_accounts_organisations_kind_name");
 
                     b.ToTable("accounts_organisations", (string)null);
+                });
+
+            modelBuilder.Entity("Tradewind.Accounts.Peppol.PeppolBuyerAddress", b =>
+                {
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<DateTimeOffset>("AllocatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("allocated_at");
+
+                    b.Property<long>("LocationReference")
+                        .HasColumnType("bigint")
+                        .HasColumnName("location_reference");
+
+                    b.Property<string>("ParticipantId")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("participant_id");
+
+                    b.HasKey("OrganisationId")
+                        .HasName("pk_accounts_peppol_buyer_addresses");
+
+                    b.HasIndex("LocationReference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_accounts_peppol_buyer_addresses_location_reference");
+
+                    b.ToTable("accounts_peppol_buyer_addresses", (string)null);
                 });
 
             modelBuilder.Entity("Tradewind.Accounts.Routing.RoutingRule", b =>
@@ -1722,7 +1757,9 @@ namespace Tradewind.Migrations.Postgres.Migrations
                         .HasName("pk_billing_invoices");
 
                     b.HasIndex("GroupKey")
-                        .HasDatabaseName("ix_billing_invoices_group_key");
+                        .IsUnique()
+                        .HasDatabaseName("ix_billing_invoices_group_key")
+                        .HasFilter("kind = 'Invoice'");
 
                     b.HasIndex("Number")
                         .IsUnique()
@@ -1976,6 +2013,10 @@ namespace Tradewind.Migrations.Postgres.Migrations
                     b.Property<int>("InvoicesFinalized")
                         .HasColumnType("integer")
                         .HasColumnName("invoices_finalized");
+
+                    b.Property<DateTimeOffset?>("LateUsageCheckedTo")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("late_usage_checked_to");
 
                     b.Property<int>("LateUsageLines")
                         .HasColumnType("integer")
@@ -2882,6 +2923,9 @@ namespace Tradewind.Migrations.Postgres.Migrations
                     b.HasKey("Id")
                         .HasName("pk_metering_usage_records");
 
+                    b.HasIndex("ReceivedAt")
+                        .HasDatabaseName("ix_metering_usage_records_received_at");
+
                     b.HasIndex("SellerId", "Hour")
                         .HasDatabaseName("ix_metering_usage_records_seller_id_hour");
 
@@ -3243,6 +3287,10 @@ namespace Tradewind.Migrations.Postgres.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("line_id");
+
+                    b.Property<long?>("NetMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("net_minor");
 
                     b.Property<decimal>("Rate")
                         .HasPrecision(12, 8)
@@ -3953,6 +4001,16 @@ namespace Tradewind.Migrations.Postgres.Migrations
                     b.Navigation("CollectionAccounts");
 
                     b.Navigation("TaxRegistrations");
+                });
+
+            modelBuilder.Entity("Tradewind.Accounts.Peppol.PeppolBuyerAddress", b =>
+                {
+                    b.HasOne("Tradewind.Accounts.Organisations.Organisation", null)
+                        .WithOne()
+                        .HasForeignKey("Tradewind.Accounts.Peppol.PeppolBuyerAddress", "OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_accounts_peppol_buyer_addresses_accounts_organisations_orga");
                 });
 
             modelBuilder.Entity("Tradewind.Accounts.SellerEntities.SellerEntity", b =>

@@ -679,6 +679,11 @@ namespace Tradewind.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("legal_name");
 
+                    b.Property<string>("PeppolParticipantId")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("peppol_participant_id");
+
                     b.Property<string>("ServesRegion")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -740,6 +745,36 @@ namespace Tradewind.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_accounts_organisations_kind_name");
 
                     b.ToTable("accounts_organisations", (string)null);
+                });
+
+            modelBuilder.Entity("Tradewind.Accounts.Peppol.PeppolBuyerAddress", b =>
+                {
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<long>("AllocatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("allocated_at");
+
+                    b.Property<long>("LocationReference")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("location_reference");
+
+                    b.Property<string>("ParticipantId")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("participant_id");
+
+                    b.HasKey("OrganisationId")
+                        .HasName("pk_accounts_peppol_buyer_addresses");
+
+                    b.HasIndex("LocationReference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_accounts_peppol_buyer_addresses_location_reference");
+
+                    b.ToTable("accounts_peppol_buyer_addresses", (string)null);
                 });
 
             modelBuilder.Entity("Tradewind.Accounts.Routing.RoutingRule", b =>
@@ -1710,7 +1745,9 @@ namespace Tradewind.Migrations.Sqlite.Migrations
                         .HasName("pk_billing_invoices");
 
                     b.HasIndex("GroupKey")
-                        .HasDatabaseName("ix_billing_invoices_group_key");
+                        .IsUnique()
+                        .HasDatabaseName("ix_billing_invoices_group_key")
+                        .HasFilter("kind = 'Invoice'");
 
                     b.HasIndex("Number")
                         .IsUnique()
@@ -1964,6 +2001,10 @@ namespace Tradewind.Migrations.Sqlite.Migrations
                     b.Property<int>("InvoicesFinalized")
                         .HasColumnType("INTEGER")
                         .HasColumnName("invoices_finalized");
+
+                    b.Property<long?>("LateUsageCheckedTo")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("late_usage_checked_to");
 
                     b.Property<int>("LateUsageLines")
                         .HasColumnType("INTEGER")
@@ -2870,6 +2911,9 @@ namespace Tradewind.Migrations.Sqlite.Migrations
                     b.HasKey("Id")
                         .HasName("pk_metering_usage_records");
 
+                    b.HasIndex("ReceivedAt")
+                        .HasDatabaseName("ix_metering_usage_records_received_at");
+
                     b.HasIndex("SellerId", "Hour")
                         .HasDatabaseName("ix_metering_usage_records_seller_id_hour");
 
@@ -3231,6 +3275,10 @@ namespace Tradewind.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT")
                         .HasColumnName("line_id");
+
+                    b.Property<long?>("NetMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("net_minor");
 
                     b.Property<decimal>("Rate")
                         .HasPrecision(12, 8)
@@ -3937,6 +3985,16 @@ namespace Tradewind.Migrations.Sqlite.Migrations
                     b.Navigation("CollectionAccounts");
 
                     b.Navigation("TaxRegistrations");
+                });
+
+            modelBuilder.Entity("Tradewind.Accounts.Peppol.PeppolBuyerAddress", b =>
+                {
+                    b.HasOne("Tradewind.Accounts.Organisations.Organisation", null)
+                        .WithOne()
+                        .HasForeignKey("Tradewind.Accounts.Peppol.PeppolBuyerAddress", "OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_accounts_peppol_buyer_addresses_accounts_organisations_organisation_id");
                 });
 
             modelBuilder.Entity("Tradewind.Accounts.SellerEntities.SellerEntity", b =>

@@ -8,6 +8,7 @@ using Tradewind.Accounts.BankAccounts;
 using Tradewind.Accounts.BuyerProfiles;
 using Tradewind.Accounts.OperatorEntities;
 using Tradewind.Accounts.Organisations;
+using Tradewind.Accounts.Peppol;
 using Tradewind.Accounts.Routing;
 using Tradewind.Accounts.SellerEntities;
 using Tradewind.Accounts.Users;
@@ -57,6 +58,7 @@ internal sealed class AccountsModel : IModelContributor
             e.Property(o => o.CurrencyCode).HasMaxLength(3).IsFixedLength();
             e.Property(o => o.InvoicePrefix).HasMaxLength(20);
             e.Property(o => o.ServesRegion).HasMaxLength(200);
+            e.Property(o => o.PeppolParticipantId).HasMaxLength(60);
             e.OwnsOne(o => o.Address, ConfigureAddress);
             e.Navigation(o => o.Address).IsRequired();
             e.OwnsMany(o => o.TaxRegistrations, t =>
@@ -82,6 +84,15 @@ internal sealed class AccountsModel : IModelContributor
                 a.Property(c => c.Fingerprint).HasMaxLength(64);
                 a.Property(c => c.ProtectedDetails).HasMaxLength(4000);
             });
+        });
+
+        modelBuilder.Entity<PeppolBuyerAddress>(e =>
+        {
+            e.ToTable("accounts_peppol_buyer_addresses");
+            e.HasKey(a => a.OrganisationId);
+            e.HasIndex(a => a.LocationReference).IsUnique();
+            e.Property(a => a.ParticipantId).HasMaxLength(60);
+            e.HasOne<Organisation>().WithOne().HasForeignKey<PeppolBuyerAddress>(a => a.OrganisationId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<RoutingRule>(e =>

@@ -40,6 +40,13 @@ internal sealed class OperatorEntity
 
     public List<CollectionAccount> CollectionAccounts { get; set; } = [];
 
+    /// <summary>
+    /// The entity's Peppol participant id (<c>scheme:identifier</c>, e.g. <c>0088:0614141000012</c>), checked with
+    /// <see cref="Primitives.Peppol.PeppolParticipantId"/>; <c>null</c> when its invoices derive the electronic address
+    /// from its VAT number, ABN or Japanese registration number.
+    /// </summary>
+    public string? PeppolParticipantId { get; set; }
+
     /// <summary>Plain description of the buyers this entity serves, e.g. "EMEA except Turkey and South Africa".</summary>
     public required string ServesRegion { get; set; }
 
@@ -61,7 +68,8 @@ internal sealed class OperatorEntity
         CollectionAccounts.OrderBy(a => a.CurrencyCode, StringComparer.Ordinal)
             .Select(a => new CollectionAccountDto(a.CountryCode, a.CurrencyCode, a.HolderName, a.Last4)).ToList(),
         ServesRegion,
-        CreatedAt);
+        CreatedAt,
+        PeppolParticipantId);
 }
 
 /// <summary>The entity's registration for indirect tax in one jurisdiction.</summary>

@@ -62,7 +62,9 @@ internal sealed class BillingModel : IModelContributor
             e.HasMany(i => i.Lines).WithOne().HasForeignKey(l => l.InvoiceId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(i => new { i.BuyerId, i.Status });
             e.HasIndex(i => new { i.Status, i.CreatedAt });
-            e.HasIndex(i => i.GroupKey);
+            // One invoice per (buyer, issuing entity, currency, period), whichever run drafts it; credit notes share
+            // their invoice's key.
+            e.HasIndex(i => i.GroupKey).IsUnique().HasFilter("kind = 'Invoice'");
             e.HasIndex(i => new { i.CorrectsInvoiceId, i.IdempotencyKey }).IsUnique();
         });
 

@@ -6,21 +6,23 @@ using PdfSharp.Fonts;
 namespace Tradewind.Billing.Documents;
 
 /// <summary>
-/// The fonts invoice PDFs embed: DejaVu Sans for Latin-only text and Noto Sans CJK (Debian <c>fonts-noto-cjk</c>) for
-/// text with Japanese, Korean or Chinese characters, in the face that matches the document's language.
+/// The fonts invoice PDFs embed: DejaVu Sans for Latin-only text, and for text with Japanese, Korean or Chinese
+/// characters a CJK face that matches the document's language: IPAGothic (Debian <c>fonts-ipafont-gothic</c>) for
+/// Japanese and NanumGothic (<c>fonts-nanum</c>) for Korean, else Noto Sans CJK JP or KR (<c>fonts-noto-cjk</c>).
 /// </summary>
 /// <remarks>
 /// <para>
-/// Noto Sans CJK ships as a TrueType/OpenType collection (<c>.ttc</c>), which PDFsharp 6 cannot open; the face is cut
-/// out of the collection into a stand-alone OpenType font (same tables, new table directory) once per process and
-/// cached. Its outlines are CFF, which PDFsharp embeds whole rather than as a subset, so a PDF with CJK text carries
-/// the face (about 13 MB compressed). Latin-only text therefore uses DejaVu Sans (TrueType, subset on embedding),
-/// which keeps every other PDF small. See docs/decisions/0022.
+/// IPAGothic and NanumGothic have TrueType outlines, which PDFsharp 6 subsets on embedding: a one-page Japanese or
+/// Korean invoice stays well under 1 MB. Noto Sans CJK is the fallback for a machine without them: it ships as an
+/// OpenType collection (<c>.ttc</c>), which PDFsharp cannot open, so the face is cut out of the collection into a
+/// stand-alone OpenType font (same tables, new table directory) once per process and cached; its outlines are CFF,
+/// which PDFsharp embeds whole (about 13 MB per PDF). Latin-only text uses DejaVu Sans (TrueType, subset), which
+/// keeps every other PDF small. See docs/decisions/0022 and 0027.
 /// </para>
 /// <para>
-/// Bold is simulated (one face per family), so a CJK document never embeds a second large face. When DejaVu Sans is
-/// missing the CJK face is used for everything; when Noto Sans CJK is missing rendering CJK text fails with a message
-/// naming the package.
+/// Bold is simulated (one face per family), and CJK text is set regular so that the Noto fallback never embeds a
+/// second large face. When DejaVu Sans is missing the CJK face is used for everything; when no CJK font is installed
+/// rendering CJK text fails with a message naming the packages.
 /// </para>
 /// </remarks>
 internal sealed class InvoiceFonts : IFontResolver
@@ -34,6 +36,22 @@ internal sealed class InvoiceFonts : IFontResolver
         "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
         "/usr/share/fonts/opentype/noto-cjk/NotoSansCJK-Regular.ttc",
         "/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc",
+    ];
+
+    /// <summary>TrueType-outline Japanese fonts (subset on embedding), preferred over the Noto collection.</summary>
+    private static readonly string[] JapaneseTrueTypeFonts =
+    [
+        "/usr/share/fonts/opentype/ipafont-gothic/ipag.ttf",
+        "/usr/share/fonts/truetype/ipafont-gothic/ipag.ttf",
+        "/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf",
+        "/usr/share/fonts/truetype/ipaexfont-gothic/ipaexg.ttf",
+    ];
+
+    /// <summary>TrueType-outline Korean fonts (subset on embedding), preferred over the Noto collection.</summary>
+    private static readonly string[] KoreanTrueTypeFonts =
+    [
+        "/usr/share/fonts/truetype/nanum/NanumGothic.ttf",
+        "/usr/share/fonts/nanum/NanumGothic.ttf",
     ];
 
     private static readonly string[] LatinFonts =
@@ -98,16 +116,37 @@ internal sealed class InvoiceFonts : IFontResolver
 
     public byte[]? GetFont(string faceName) => _faces.GetOrAdd(faceName, Load);
 
-    private static byte[] Load(string faceName) => faceName switch
+    private static byte[] Load(string faceName)
     {
-        "latin" => File.ReadAllBytes(LatinFonts.First(File.Exists)),
-        "cjk-kr" => ExtractFace(CjkCollection(), "Noto Sans CJK KR"),
-        _ => ExtractFace(CjkCollection(), "Noto Sans CJK JP"),
-    };
+        if (faceName == "latin")
+        {
+            return File.ReadAllBytes(LatinFonts.First(File.Exists));
+        }
 
-    private static string CjkCollection() =>
-        CjkCollections.FirstOrDefault(File.Exists)
-        ?? throw new InvalidOperationException("Noto Sans CJK is not installed (Debian package fonts-noto-cjk); invoices with Japanese or Korean text cannot be rendered as PDF.");
+        var source = CjkSource(korean: faceName == "cjk-kr", File.Exists);
+        return source.CollectionFace is { } family ? ExtractFace(source.Path, family) : File.ReadAllBytes(source.Path);
+    }
+
+    /// <summary>
+    /// Where the CJK face comes from: the first TrueType font of the language that exists, else the language's face of
+    /// the Noto Sans CJK collection (<see cref="CjkFace.CollectionFace"/> names it).
+    /// </summary>
+    internal static CjkFace CjkSource(bool korean, Func<string, bool> exists)
+    {
+        ArgumentNullException.ThrowIfNull(exists);
+        if ((korean ? KoreanTrueTypeFonts : JapaneseTrueTypeFonts).FirstOrDefault(exists) is { } trueType)
+        {
+            return new CjkFace(trueType, null);
+        }
+
+        var collection = CjkCollections.FirstOrDefault(exists)
+            ?? throw new InvalidOperationException(
+                $"No {(korean ? "Korean" : "Japanese")} font is installed (Debian packages {(korean ? "fonts-nanum" : "fonts-ipafont-gothic")} or fonts-noto-cjk); invoices with Japanese or Korean text cannot be rendered as PDF.");
+        return new CjkFace(collection, korean ? "Noto Sans CJK KR" : "Noto Sans CJK JP");
+    }
+
+    /// <summary>A CJK font file, and the family to cut out of it when it is a collection.</summary>
+    internal sealed record CjkFace(string Path, string? CollectionFace);
 
     /// <summary>
     /// Copies one face of an OpenType collection into a stand-alone font: the collection header lists each face's

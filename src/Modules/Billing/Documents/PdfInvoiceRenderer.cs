@@ -9,8 +9,8 @@ namespace Tradewind.Billing.Documents;
 /// <summary>
 /// Lays out an <see cref="InvoiceView"/> on A4 pages with PDFsharp: title, document details, supplier and customer,
 /// the lines table (repeated header on each page), tax per rate, totals, legends, payment instructions and page
-/// numbers. Text with Japanese or Korean characters is set in Noto Sans CJK, other text in DejaVu Sans
-/// (<see cref="InvoiceFonts"/>).
+/// numbers. Text with Japanese or Korean characters is set in the language's CJK face (IPAGothic, NanumGothic, or
+/// Noto Sans CJK where they are missing), other text in DejaVu Sans (<see cref="InvoiceFonts"/>).
 /// </summary>
 internal sealed class PdfInvoiceRenderer : IDisposable
 {
@@ -95,7 +95,7 @@ internal sealed class PdfInvoiceRenderer : IDisposable
 
     /// <summary>
     /// PDFsharp declares every embedded font a TrueType CID font (<c>/CIDFontType2</c>, data under <c>/FontFile2</c>),
-    /// also Noto Sans CJK, whose outlines are CFF. ISO 32000-1 (9.7.4, 9.9) wants such a font declared
+    /// also Noto Sans CJK (the fallback CJK font), whose outlines are CFF. ISO 32000-1 (9.7.4, 9.9) wants such a font declared
     /// <c>/CIDFontType0</c> with its OpenType data under <c>/FontFile3</c>, <c>/Subtype /OpenType</c>; strict readers
     /// reject the mismatch. The saved document is corrected here (its glyph ids stay the CIDs, Identity-H).
     /// </summary>
@@ -172,7 +172,7 @@ internal sealed class PdfInvoiceRenderer : IDisposable
             ? InvoiceFonts.LatinFamily
             : string.Equals(_view.Language, "ko", StringComparison.Ordinal) ? InvoiceFonts.KoreanFamily : InvoiceFonts.JapaneseFamily;
         _usedCjk |= family != InvoiceFonts.LatinFamily;
-        // A simulated bold CJK face would be embedded a second time (whole, see InvoiceFonts): CJK text is set regular.
+        // CJK text is set regular: with the Noto fallback a simulated bold face would be embedded whole a second time (see InvoiceFonts).
         bold &= family == InvoiceFonts.LatinFamily;
         var key = (family, size, bold);
         if (!_fonts.TryGetValue(key, out var font))

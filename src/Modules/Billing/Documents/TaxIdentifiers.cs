@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Tradewind.Primitives.Peppol;
 
 namespace Tradewind.Billing.Documents;
 
@@ -75,6 +76,10 @@ internal static class TaxIdentifiers
             _ => null,
         };
     }
+
+    /// <summary>A stored participant id (<c>scheme:identifier</c>) as an endpoint; <c>null</c> when absent or not well-formed.</summary>
+    public static (string Scheme, string Id)? Participant(string? participantId) =>
+        PeppolParticipantId.TryParse(participantId, out var participant, out _) ? (participant.Value.Scheme, participant.Value.Identifier) : null;
 
     private static string Compact(string number) =>
         new(number.Where(c => !char.IsWhiteSpace(c) && c != '.' && c != '-').ToArray());

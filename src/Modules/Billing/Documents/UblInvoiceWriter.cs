@@ -115,7 +115,8 @@ internal static class UblInvoiceWriter
         var issuer = invoice.Issuer;
         // EN 16931 BR-O-02: a document with "outside the scope" lines must not show the seller's VAT id.
         var taxId = registration is null ? null : TaxIdentifiers.ForParty(registration.CountryCode, registration.Number, Uses(invoice, "O"));
-        var endpoint = registration is null ? null : TaxIdentifiers.Endpoint(registration.CountryCode, registration.Number);
+        var endpoint = TaxIdentifiers.Participant(issuer.PeppolParticipantId)
+            ?? (registration is null ? null : TaxIdentifiers.Endpoint(registration.CountryCode, registration.Number));
         // EN 16931 BR-CO-26: a seller identifier when no VAT id is shown (non-VAT registrations; BR-O-02 hides the VAT id).
         var sellerId = taxId is { Scheme: "VAT" } ? null : SellerIdentifier(issuer, registration);
         return new XElement(Cac + "AccountingSupplierParty",
@@ -148,7 +149,9 @@ internal static class UblInvoiceWriter
     {
         var buyer = invoice.Buyer;
         var taxId = buyer.TaxId is { Length: > 0 } id ? TaxIdentifiers.ForParty(buyer.Address.CountryCode, id, Uses(invoice, "O")) : null;
-        var endpoint = buyer.TaxId is { Length: > 0 } tid ? TaxIdentifiers.Endpoint(buyer.Address.CountryCode, tid) : null;
+        // The address the tax id gives (EU VAT, ABN, Japanese registration number), else the one the operator allocated.
+        var endpoint = (buyer.TaxId is { Length: > 0 } tid ? TaxIdentifiers.Endpoint(buyer.Address.CountryCode, tid) : null)
+            ?? TaxIdentifiers.Participant(buyer.PeppolAddress);
         return new XElement(Cac + "AccountingCustomerParty",
             new XElement(Cac + "Party",
                 endpoint is null ? null : new XElement(Cbc + "EndpointID", new XAttribute("schemeID", endpoint.Value.Scheme), endpoint.Value.Id),

@@ -102,6 +102,28 @@ internal sealed class Invoice
         TotalMinor = checked(SubtotalMinor + TotalTaxMinor);
     }
 
+    /// <summary>
+    /// Adds a later run's lines after the last one: existing lines keep their numbers. Drafts only; bumps
+    /// <see cref="Version"/> so that a concurrent finalization or addition fails instead of being overwritten. The caller
+    /// re-quotes the tax of the whole draft and recalculates.
+    /// </summary>
+    public void AppendLines(IReadOnlyList<InvoiceLine> lines)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        RequireDraft();
+        var next = Lines.Count == 0 ? 1 : Lines.Max(l => l.LineNumber) + 1;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (lines[i].LineNumber != next + i || lines[i].InvoiceId != Id)
+            {
+                throw new InvalidOperationException($"Line {i} must be line {next + i} of {Describe()}.");
+            }
+        }
+
+        Lines.AddRange(lines);
+        Version++;
+    }
+
     public void Finalize(string number, DateOnly issueDate, int paymentTermDays, DateTimeOffset now)
     {
         RequireDraft();

@@ -9,9 +9,9 @@ internal static class InvoiceJson
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 
-    public sealed record StoredBuyer(string Name, PostalAddress Address, string? TaxId, bool IsBusiness, string? Email);
+    public sealed record StoredBuyer(string Name, PostalAddress Address, string? TaxId, bool IsBusiness, string? Email, string? PeppolAddress = null);
 
-    public sealed record StoredIssuer(string EntityCode, string LegalName, PostalAddress Address, IReadOnlyList<TaxRegistrationDto> TaxRegistrations, CollectionAccountDto? PaymentAccount, string CurrencyCode);
+    public sealed record StoredIssuer(string EntityCode, string LegalName, PostalAddress Address, IReadOnlyList<TaxRegistrationDto> TaxRegistrations, CollectionAccountDto? PaymentAccount, string CurrencyCode, string? PeppolParticipantId = null);
 
     public sealed record StoredSubtotal(string Category, decimal Rate, string TaxType, string Jurisdiction, long TaxableMinor, long TaxMinor, string? ExemptionReason, long? TaxInTaxCurrencyMinor);
 

@@ -38,6 +38,14 @@ internal sealed class BillingRun
 
     public int LateUsageLines { get; set; }
 
+    /// <summary>
+    /// The late-usage watermark: every usage record received before this instant, with a timestamp before the month
+    /// boundary of <see cref="AsOf"/>, was billed or found unchanged by this run or an earlier one. The next run looks for
+    /// late usage among records received since. It only moves on when a run billed every late record it found; null
+    /// until the run completes.
+    /// </summary>
+    public DateTimeOffset? LateUsageCheckedTo { get; set; }
+
     public string TotalsJson { get; set; } = "[]";
 
     public string ErrorsJson { get; set; } = "[]";

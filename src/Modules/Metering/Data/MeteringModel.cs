@@ -31,6 +31,9 @@ internal sealed class MeteringModel : IModelContributor
             e.HasIndex(x => new { x.AgreementId, x.Dimension, x.Hour });
             // The seller's latest records and totals over a period.
             e.HasIndex(x => new { x.SellerId, x.Hour });
+            // Billing runs look for late usage among the records received since their watermark (a range, usually the
+            // last hours), never by scanning the table.
+            e.HasIndex(x => x.ReceivedAt);
         });
 
         modelBuilder.Entity<SubmissionLog>(e =>

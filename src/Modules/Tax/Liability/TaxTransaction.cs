@@ -4,7 +4,8 @@ namespace Tradewind.Tax.Liability;
 
 /// <summary>
 /// One committed line of a finalized document (<c>tax_transactions</c>): what the liability report sums. An
-/// invoice's lines are positive; a credit note's reversal repeats them negated. Amounts are kept both in the
+/// invoice's lines carry their own sign (a negative line, such as a re-priced volume tier, reduces the liability); a
+/// credit note's reversal repeats them negated, in full or for the part of each line it credits. Amounts are kept both in the
 /// invoice currency and in the jurisdiction's return currency, converted at commit with the exchange rate of the
 /// tax date (Art. 91 VAT Directive: the rate of the chargeable day), which <see cref="FxRate"/> records.
 /// </summary>
@@ -36,6 +37,12 @@ internal sealed class TaxTransaction
     public decimal Rate { get; init; }
 
     public required string Currency { get; init; }
+
+    /// <summary>
+    /// The net of the document line this row taxes, signed like <see cref="TaxableMinor"/>: what a partial reversal
+    /// counts to know how much of a line is left to credit. Null on rows recorded before it was kept.
+    /// </summary>
+    public long? NetMinor { get; init; }
 
     public long TaxableMinor { get; init; }
 

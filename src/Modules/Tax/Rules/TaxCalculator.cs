@@ -17,7 +17,11 @@ namespace Tradewind.Tax.Rules;
 /// truncates, as most Japanese issuers do), and that total is allocated back to the lines by largest remainder,
 /// so the lines always add up to the per-rate figure the invoice must print.</item>
 /// </list>
-/// Tax is never negative: lines are never negative and rates are in [0, 1).
+/// A line may be negative (a re-priced volume tier, a late-usage difference that lowers a charge): it is taxed with its
+/// sign by the same rule, so its tax is the exact negation of the tax on the same positive amount when rounded per line,
+/// and in Japan it lowers the per-rate sum the one rounding applies to (truncation is toward zero, so a negative sum
+/// rounds to the same magnitude as its positive mirror). Rates are in [0, 1), so a line's tax always has the line's sign
+/// or is zero.
 /// </summary>
 internal sealed class TaxCalculator(TaxRules rules)
 {
@@ -47,7 +51,9 @@ internal sealed class TaxCalculator(TaxRules rules)
             var currency = results[indexes[0]].TaxableAmount.Currency;
             var total = Money.FromMajor(taxableSum * group.Key.Rate, currency, MidpointRounding.ToZero);
             var weights = indexes.Select(i => results[i].TaxableAmount.Amount).ToList();
-            var parts = weights.All(w => w == 0) ? indexes.Select(_ => Money.Zero(currency)).ToList() : total.Allocate(weights);
+            var parts = weights.All(w => w == 0) ? indexes.Select(_ => Money.Zero(currency)).ToList()
+                : weights.Any(w => w < 0) ? AllocateSigned(total, weights, group.Key.Rate)
+                : total.Allocate(weights);
             for (var k = 0; k < indexes.Count; k++)
             {
                 results[indexes[k]] = results[indexes[k]] with { TaxAmount = parts[k] };
@@ -55,6 +61,28 @@ internal sealed class TaxCalculator(TaxRules rules)
         }
 
         return results;
+    }
+
+    /// <summary>
+    /// Splits a per-rate total over lines of both signs, where a proportional split is meaningless (the weights may
+    /// nearly cancel): each line takes its exact tax (taxable × rate) rounded down to the minor unit, and the units
+    /// still missing from the total go one each to the lines with the largest remainders (ties to the earlier line).
+    /// The parts add up to <paramref name="total"/> exactly; each is within one minor unit of the line's exact tax.
+    /// </summary>
+    internal static IReadOnlyList<Money> AllocateSigned(Money total, IReadOnlyList<decimal> taxables, decimal rate)
+    {
+        var currency = total.Currency;
+        var exact = taxables.Select(t => t * rate).ToList();
+        var down = exact.Select(e => Money.FromMajor(e, currency, MidpointRounding.ToNegativeInfinity)).ToList();
+        var floors = down.Select(d => d.MinorUnits).ToArray();
+        var missing = total.MinorUnits - floors.Sum();
+        var order = Enumerable.Range(0, exact.Count).OrderByDescending(i => exact[i] - down[i].Amount).ThenBy(i => i).ToList();
+        for (var k = 0; missing > 0; k = (k + 1) % order.Count, missing--)
+        {
+            floors[order[k]]++;
+        }
+
+        return floors.Select(f => Money.FromMinor(f, currency)).ToList();
     }
 
     public static bool Charged(string treatment) => treatment is TaxTreatments.Standard or TaxTreatments.Reduced or TaxTreatments.ZeroRated;

@@ -62,7 +62,8 @@ internal sealed class EntitiesModel(IAccountsQueries queries, IAccountsCommands 
             registrations,
             new InvoiceSeriesDto(f.InvoicePrefix ?? "", f.InvoiceNextNumber ?? 0),
             accounts,
-            f.ServesRegion ?? "");
+            f.ServesRegion ?? "",
+            string.IsNullOrWhiteSpace(f.PeppolParticipantId) ? null : f.PeppolParticipantId);
         try
         {
             var saved = string.IsNullOrWhiteSpace(editing)
@@ -125,6 +126,9 @@ internal sealed class EntitiesModel(IAccountsQueries queries, IAccountsCommands 
 
         public string? ServesRegion { get; set; }
 
+        /// <summary>Optional; empty derives the electronic address from the VAT number, ABN or Japanese registration number.</summary>
+        public string? PeppolParticipantId { get; set; }
+
         public string? AccountCountry { get; set; }
 
         public string? AccountCurrency { get; set; }
@@ -157,6 +161,7 @@ internal sealed class EntitiesModel(IAccountsQueries queries, IAccountsCommands 
                 InvoicePrefix = e.InvoiceSeries.Prefix,
                 InvoiceNextNumber = e.InvoiceSeries.NextNumber,
                 ServesRegion = e.ServesRegion,
+                PeppolParticipantId = e.PeppolParticipantId,
             };
         }
     }

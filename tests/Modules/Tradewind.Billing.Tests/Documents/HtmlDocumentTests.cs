@@ -50,7 +50,7 @@ public sealed partial class HtmlDocumentTests
         Assert.Contains("<html lang=\"ja\">", html, StringComparison.Ordinal);
         var text = Text(html);
         Assert.Contains("適格請求書", text, StringComparison.Ordinal);
-        Assert.Contains("適格請求書発行事業者登録番号：T1234567890123", text, StringComparison.Ordinal);
+        Assert.Contains("適格請求書発行事業者登録番号：T5835678256246", text, StringComparison.Ordinal);
         Assert.Contains("発行日 2026年11月1日", text, StringComparison.Ordinal);
         Assert.Contains("税率ごとの合計額と消費税額等", text, StringComparison.Ordinal);
         // One rounding for the 10 % rate: 45,220 × 10 % = 4,522 (per line it would be 101 + 101 + 4,321 = 4,523).

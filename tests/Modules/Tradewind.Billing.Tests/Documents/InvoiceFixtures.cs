@@ -1,8 +1,10 @@
 using System.Globalization;
+using Tradewind.Billing.Documents;
 using Tradewind.Contracts.Accounts;
 using Tradewind.Contracts.Billing;
 using Tradewind.Primitives.Ids;
 using Tradewind.Primitives.Money;
+using Tradewind.Primitives.Peppol;
 
 namespace Tradewind.Billing.Tests.Documents;
 
@@ -43,7 +45,7 @@ public static class InvoiceFixtures
         "JP",
         "トレードウィンド・ジャパン株式会社",
         new PostalAddress("千代田区丸の内1-1-1", null, "東京都", "100-0005", null, "JP"),
-        [new TaxRegistrationDto("JP", null, "T1234567890123")],
+        [new TaxRegistrationDto("JP", null, "T5835678256246")],
         new CollectionAccountDto("JP", "JPY", "トレードウィンド・ジャパン（カ", "4321"),
         null);
 
@@ -53,7 +55,8 @@ public static class InvoiceFixtures
         new PostalAddress("80 Feet Road, Koramangala", null, "Bengaluru", "560034", "KA", "IN"),
         [new TaxRegistrationDto("IN", "IN-KA", "29AAGCT1234F1Z5")],
         new CollectionAccountDto("IN", "INR", "Tradewind India Private Limited", "9012"),
-        new InvoicePayeeAccount("50200012345678", "Tradewind India Private Limited", "HDFCINBB"));
+        new InvoicePayeeAccount("50200012345678", "Tradewind India Private Limited", "HDFCINBB"),
+        "0088:0614141000029");
 
     public static InvoiceIssuer AustraliaIssuer { get; } = new(
         "AU",
@@ -69,7 +72,8 @@ public static class InvoiceFixtures
         new PostalAddress("500 Pine Street", "Suite 1200", "Seattle", "98101", "WA", "US"),
         [new TaxRegistrationDto("US", "US-NY", "NY-12-3456789"), new TaxRegistrationDto("KR", null, "123-45-67890")],
         new CollectionAccountDto("US", "USD", "Tradewind Inc.", "7788"),
-        new InvoicePayeeAccount("021000021 000123456789", "Tradewind Inc."));
+        new InvoicePayeeAccount("021000021 000123456789", "Tradewind Inc."),
+        "0088:0614141000012");
 
     /// <summary>EU B2C, standard rate: a consumer in Germany, the Irish entity charging German VAT at 19 % (OSS).</summary>
     public static InvoiceDto EuStandardRateB2C() => Build(
@@ -97,7 +101,7 @@ public static class InvoiceFixtures
     /// <summary>Japan qualified invoice: JPY, consumption tax 10 % rounded once for the rate (per line it would be one yen more).</summary>
     public static InvoiceDto JapanQualifiedInvoice() => Build(
         "TWJ-2026-000108", JapanIssuer,
-        Buyer("株式会社サンプル商事", new PostalAddress("港区芝公園4-2-8", null, "東京都", "105-0011", null, "JP"), "T9876543210987", isBusiness: true, "keiri@example.jp"),
+        Buyer("株式会社サンプル商事", new PostalAddress("港区芝公園4-2-8", null, "東京都", "105-0011", null, "JP"), "T2876543210987", isBusiness: true, "keiri@example.jp"),
         "JPY", "ja",
         [
             new("アトラス分析 プロ", 1, "month", "1005", 1005m, "S", 0.10m, "JCT", "JP"),
@@ -251,8 +255,13 @@ public static class InvoiceFixtures
         return data;
     }
 
+    /// <summary>The address the operator allocates to the fixtures' buyers whose tax id gives none, as billing runs do.</summary>
+    public static string AllocatedBuyerAddress => "0088:" + Gln.Create("0614141", 50_001);
+
     private static InvoiceBuyer Buyer(string name, PostalAddress address, string? taxId, bool isBusiness, string email) =>
-        new(OrganisationId.From(Guid.Parse("0193a0b0-0000-7000-8000-0000000000b1")), name, address, taxId, isBusiness, email);
+        new(
+            OrganisationId.From(Guid.Parse("0193a0b0-0000-7000-8000-0000000000b1")), name, address, taxId, isBusiness, email,
+            taxId is not null && TaxIdentifiers.Endpoint(address.CountryCode, taxId) is not null ? null : AllocatedBuyerAddress);
 
     public static InvoiceDto Build(
         string number,

@@ -12,36 +12,66 @@ public sealed class PdfDocumentTests
     private static readonly InvoiceDocuments Documents = new();
 
     [Fact]
-    public void A_Japanese_invoice_embeds_Noto_Sans_CJK_JP_and_maps_its_Japanese_text()
+    public void A_Japanese_invoice_embeds_a_subset_of_IPAGothic_maps_its_Japanese_text_and_stays_under_1_MB()
     {
         var pdf = Documents.RenderPdf(InvoiceFixtures.JapanQualifiedInvoice());
 
         var fonts = EmbeddedFonts(pdf);
 
-        var cjk = Assert.Single(fonts, f => f.Name.Contains("Noto Sans CJK JP", StringComparison.Ordinal));
+        // A subset font's name carries a six-letter tag (ISO 32000-1 9.6.4), e.g. ABCDEF+IPAGothic.
+        var cjk = Assert.Single(fonts, f => f.Name.Contains("IPAGothic", StringComparison.Ordinal));
         Assert.True(cjk.Embedded);
-        // CFF outlines are filed as OpenType (ISO 32000-1 §9.9), not under the TrueType key.
-        Assert.Equal("/FontFile3", cjk.FileKey);
-        Assert.Equal("/OpenType", cjk.FileSubtype);
+        Assert.Matches("^/[A-Z]{6}\\+", cjk.Name);
+        Assert.Equal("/FontFile2", cjk.FileKey);
         foreach (var text in new[] { "適格請求書", "適格請求書発行事業者登録番号", "株式会社サンプル商事", "消費税" })
         {
             Assert.All(text, c => Assert.Contains(c, cjk.Characters));
         }
+
+        Assert.True(pdf.Length < 1_000_000, $"The PDF is {pdf.Length} bytes.");
     }
 
     [Fact]
-    public void A_Korean_invoice_embeds_Noto_Sans_CJK_KR_and_maps_its_Korean_text()
+    public void A_Korean_invoice_embeds_a_subset_of_NanumGothic_maps_its_Korean_text_and_stays_under_1_MB()
     {
         var pdf = Documents.RenderPdf(InvoiceFixtures.KoreaInvoice());
 
         var fonts = EmbeddedFonts(pdf);
 
-        var cjk = Assert.Single(fonts, f => f.Name.Contains("Noto Sans CJK KR", StringComparison.Ordinal));
+        var cjk = Assert.Single(fonts, f => f.Name.Contains("NanumGothic", StringComparison.Ordinal));
         Assert.True(cjk.Embedded);
+        Assert.Matches("^/[A-Z]{6}\\+", cjk.Name);
+        Assert.Equal("/FontFile2", cjk.FileKey);
         foreach (var text in new[] { "청구서", "주식회사 예시소프트", "아틀라스 분석 프로", "세율" })
         {
             Assert.All(text.Replace(" ", string.Empty, StringComparison.Ordinal), c => Assert.Contains(c, cjk.Characters));
         }
+
+        Assert.True(pdf.Length < 1_000_000, $"The PDF is {pdf.Length} bytes.");
+    }
+
+    [Fact]
+    public void Without_the_TrueType_fonts_the_CJK_face_falls_back_to_the_Noto_collection()
+    {
+        bool OnlyNoto(string path) => path.EndsWith("NotoSansCJK-Regular.ttc", StringComparison.Ordinal);
+
+        Assert.Equal("Noto Sans CJK JP", InvoiceFonts.CjkSource(korean: false, OnlyNoto).CollectionFace);
+        Assert.Equal("Noto Sans CJK KR", InvoiceFonts.CjkSource(korean: true, OnlyNoto).CollectionFace);
+        Assert.Null(InvoiceFonts.CjkSource(korean: false, _ => true).CollectionFace);
+        Assert.EndsWith("ipag.ttf", InvoiceFonts.CjkSource(korean: false, _ => true).Path, StringComparison.Ordinal);
+        Assert.EndsWith("NanumGothic.ttf", InvoiceFonts.CjkSource(korean: true, _ => true).Path, StringComparison.Ordinal);
+        var missing = Assert.Throws<InvalidOperationException>(() => InvoiceFonts.CjkSource(korean: true, _ => false));
+        Assert.Contains("fonts-nanum", missing.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_Noto_fallback_face_is_cut_out_of_its_collection_as_a_CFF_OpenType_font()
+    {
+        var noto = InvoiceFonts.CjkSource(korean: false, path => path.EndsWith(".ttc", StringComparison.Ordinal) && File.Exists(path));
+
+        var face = InvoiceFonts.ExtractFace(noto.Path, noto.CollectionFace!);
+
+        Assert.Equal("OTTO", Encoding.ASCII.GetString(face, 0, 4));
     }
 
     [Fact]

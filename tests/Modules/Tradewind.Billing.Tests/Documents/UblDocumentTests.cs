@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using Tradewind.Billing.Documents;
+using Tradewind.Primitives.Peppol;
 
 namespace Tradewind.Billing.Tests.Documents;
 
@@ -30,7 +31,6 @@ public sealed class UblDocumentTests(ITestOutputHelper output)
     public void Every_document_passes_the_EN_16931_and_Peppol_BIS_3_rules_without_a_fatal_finding(string fixture)
     {
         var results = UblValidator.CheckRules(Rendered.Value)[fixture];
-        var expected = PeppolLimits.ExpectedFindings(fixture);
 
         foreach (var (rules, findings) in results)
         {
@@ -38,21 +38,54 @@ public sealed class UblDocumentTests(ITestOutputHelper output)
             {
                 output.WriteLine($"{fixture} {rules} warning {warning.Id}: {warning.Text}");
             }
-
-            foreach (var known in findings.Where(f => f.Flag == "fatal" && expected.Contains(f.Id)))
-            {
-                output.WriteLine($"{fixture} {rules} known limit {known.Id}: {PeppolLimits.Why(known.Id)}");
-            }
         }
 
         var cen = results[UblValidator.CenRules].Where(f => f.Flag == "fatal").Select(f => $"{f.Id}: {f.Text} at {f.Location}").ToList();
-        var peppol = results[UblValidator.PeppolRules].Where(f => f.Flag == "fatal" && !expected.Contains(f.Id)).Select(f => $"{f.Id}: {f.Text} at {f.Location}").ToList();
-        var firedKnown = results[UblValidator.PeppolRules].Where(f => f.Flag == "fatal").Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
+        var peppol = results[UblValidator.PeppolRules].Where(f => f.Flag == "fatal").Select(f => $"{f.Id}: {f.Text} at {f.Location}").ToList();
 
         Assert.Empty(cen);
         Assert.Empty(peppol);
-        // A documented limit that no longer fires is stale: drop it from PeppolLimits.
-        Assert.All(expected, id => Assert.Contains(id, firedKnown));
+    }
+
+    [Theory]
+    [MemberData(nameof(Fixtures))]
+    public void Every_document_gives_both_parties_an_electronic_address_in_a_scheme_Peppol_accepts(string fixture)
+    {
+        var root = XDocument.Parse(Rendered.Value[fixture]).Root!;
+
+        foreach (var party in new[] { "AccountingSupplierParty", "AccountingCustomerParty" })
+        {
+            var endpoint = root.Element(Cac + party)?.Element(Cac + "Party")?.Element(Cbc + "EndpointID");
+            Assert.NotNull(endpoint);
+            var scheme = endpoint.Attribute("schemeID")?.Value;
+            Assert.True(PeppolParticipantId.TryCreate(scheme, endpoint.Value, out _, out var reason), $"{party}: {scheme}:{endpoint.Value} — {reason}");
+        }
+    }
+
+    [Theory]
+    [InlineData("us-sales-tax", "AccountingSupplierParty", "0088", "0614141000012")]
+    [InlineData("in-tax-invoice", "AccountingSupplierParty", "0088", "0614141000029")]
+    [InlineData("eu-standard-rate-b2c", "AccountingSupplierParty", "9935", "IE6388047V")]
+    [InlineData("jp-qualified-invoice", "AccountingSupplierParty", "0221", "T5835678256246")]
+    [InlineData("eu-reverse-charge-b2b", "AccountingCustomerParty", "9957", "FR32123456789")]
+    public void A_configured_participant_id_or_a_tax_id_with_a_Peppol_scheme_is_the_electronic_address(string fixture, string party, string scheme, string id)
+    {
+        var endpoint = XDocument.Parse(Rendered.Value[fixture]).Root!.Element(Cac + party)!.Element(Cac + "Party")!.Element(Cbc + "EndpointID")!;
+
+        Assert.Equal(scheme, endpoint.Attribute("schemeID")?.Value);
+        Assert.Equal(id, endpoint.Value);
+    }
+
+    [Theory]
+    [InlineData("eu-standard-rate-b2c")]
+    [InlineData("us-sales-tax")]
+    [InlineData("in-tax-invoice")]
+    [InlineData("kr-invoice")]
+    public void A_buyer_without_a_Peppol_identity_is_addressed_by_the_GLN_the_operator_allocated(string fixture)
+    {
+        var endpoint = XDocument.Parse(Rendered.Value[fixture]).Root!.Element(Cac + "AccountingCustomerParty")!.Element(Cac + "Party")!.Element(Cbc + "EndpointID")!;
+
+        Assert.Equal(InvoiceFixtures.AllocatedBuyerAddress, $"{endpoint.Attribute("schemeID")?.Value}:{endpoint.Value}");
     }
 
     [Fact]
@@ -189,36 +222,4 @@ public sealed class UblDocumentTests(ITestOutputHelper output)
 
     private static List<XElement> Lines(string fixture) =>
         XDocument.Parse(Rendered.Value[fixture]).Root!.Elements(Cac + "InvoiceLine").ToList();
-}
-
-/// <summary>
-/// Peppol BIS rules a fixture breaks for a reason outside the document: the Peppol network addresses parties by an
-/// electronic address from the EAS code list, and some parties have none (docs/billing.md, "Validation").
-/// </summary>
-internal static class PeppolLimits
-{
-    private static readonly Dictionary<string, string[]> Expected = new(StringComparer.Ordinal)
-    {
-        ["eu-standard-rate-b2c"] = ["PEPPOL-EN16931-R010"],
-        ["eur-invoice-for-usd-listing"] = ["PEPPOL-EN16931-R010"],
-        ["usd-invoice-tax-in-eur"] = ["PEPPOL-EN16931-R010"],
-        ["credit-note"] = ["PEPPOL-EN16931-R010"],
-        ["eu-exempt"] = ["PEPPOL-EN16931-R010"],
-        ["eu-zero-rated"] = ["PEPPOL-EN16931-R010"],
-        ["eu-export"] = ["PEPPOL-EN16931-R010"],
-        ["eu-outside-scope"] = ["PEPPOL-EN16931-R010"],
-        ["in-tax-invoice"] = ["PEPPOL-EN16931-R010", "PEPPOL-EN16931-R020"],
-        ["us-sales-tax"] = ["PEPPOL-EN16931-R010", "PEPPOL-EN16931-R020"],
-        ["kr-invoice"] = ["PEPPOL-EN16931-R010", "PEPPOL-EN16931-R020"],
-    };
-
-    public static IReadOnlySet<string> ExpectedFindings(string fixture) =>
-        Expected.TryGetValue(fixture, out var ids) ? ids.ToHashSet(StringComparer.Ordinal) : new HashSet<string>(StringComparer.Ordinal);
-
-    public static string Why(string id) => id switch
-    {
-        "PEPPOL-EN16931-R010" => "the buyer has no Peppol electronic address (a consumer, or a tax id with no EAS scheme such as a GSTIN); such documents are not sent over Peppol",
-        "PEPPOL-EN16931-R020" => "the issuer's registration has no EAS scheme (US state sales-tax permit, GSTIN, Korean registration) or may not be shown (outside-scope VAT id)",
-        _ => "documented in PeppolLimits",
-    };
 }

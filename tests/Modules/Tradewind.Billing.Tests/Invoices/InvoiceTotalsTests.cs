@@ -49,6 +49,37 @@ public sealed class InvoiceTotalsTests
         Assert.Equal(new DateOnly(2026, 12, 31), invoice.DueDate);
     }
 
+    [Fact]
+    public void A_later_runs_lines_go_after_the_last_line_of_the_draft_and_change_its_version()
+    {
+        var invoice = Draft([Line(1, 1_000, 190, "S", 0.19m), Line(2, 500, 95, "S", 0.19m)]);
+        invoice.Recalculate();
+        var version = invoice.Version;
+
+        invoice.AppendLines([Line(3, -200, -38, "S", 0.19m, invoice.Id), Line(4, 300, 57, "S", 0.19m, invoice.Id)]);
+        invoice.Recalculate();
+
+        Assert.Equal([1, 2, 3, 4], invoice.Lines.Select(l => l.LineNumber));
+        Assert.Equal((1_600, 304, 1_904), (invoice.SubtotalMinor, invoice.TotalTaxMinor, invoice.TotalMinor));
+        Assert.Equal(version + 1, invoice.Version);
+    }
+
+    [Fact]
+    public void Lines_that_would_renumber_or_skip_are_refused_and_a_finalized_invoice_takes_none()
+    {
+        var invoice = Draft([Line(1, 1_000, 190, "S", 0.19m)]);
+        invoice.Recalculate();
+
+        Assert.Throws<InvalidOperationException>(() => invoice.AppendLines([Line(1, 100, 19, "S", 0.19m, invoice.Id)]));
+        Assert.Throws<InvalidOperationException>(() => invoice.AppendLines([Line(3, 100, 19, "S", 0.19m, invoice.Id)]));
+        Assert.Throws<InvalidOperationException>(() => invoice.AppendLines([Line(2, 100, 19, "S", 0.19m, new InvoiceId(Guid.CreateVersion7()))]));
+        invoice.Finalize("EU-2026-000003", new DateOnly(2026, 12, 1), 30, DateTimeOffset.UnixEpoch);
+        var issued = Assert.Throws<DomainException>(() => invoice.AppendLines([Line(2, 100, 19, "S", 0.19m, invoice.Id)]));
+
+        Assert.Equal("invoice-immutable", issued.Code);
+        Assert.Single(invoice.Lines);
+    }
+
     [Theory]
     [InlineData("EU-", InvoiceKind.Invoice, 2026, 42, "EU-2026-000042")]
     [InlineData("TWE", InvoiceKind.Invoice, 2027, 1, "TWE-2027-000001")]
@@ -95,9 +126,10 @@ public sealed class InvoiceTotalsTests
         };
     }
 
-    private static InvoiceLine Line(int number, long amount, long tax, string category, decimal rate) => new()
+    private static InvoiceLine Line(int number, long amount, long tax, string category, decimal rate, InvoiceId invoiceId = default) => new()
     {
         Id = Guid.CreateVersion7(),
+        InvoiceId = invoiceId,
         LineNumber = number,
         Kind = InvoiceLineKind.Usage,
         ProductTitle = "Product",
