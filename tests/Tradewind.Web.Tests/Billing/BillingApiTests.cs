@@ -49,6 +49,33 @@ public sealed partial class BillingApiTests(BillingApp app) : IClassFixture<Bill
     }
 
     [Fact]
+    public async Task A_run_finalizes_one_entitys_invoices_in_one_batch_with_consecutive_numbers()
+    {
+        var first = await app.SubscribeAsync(app.SellerA, app.UsBuyer, "Batch Numbered Logs", UsagePlan("Usage", PerUnit("0.02")));
+        var second = await app.SubscribeAsync(app.SellerA, app.EuroBuyer, "Batch Numbered Traces", UsagePlan("Usage", PerUnit("0.03")));
+        var month = MonthStart;
+        await app.MeterAsync(app.SellerA, first, ("requests", 500, month.AddDays(4)));
+        await app.MeterAsync(app.SellerA, second, ("requests", 700, month.AddDays(6)));
+        var asOf = month.AddMonths(1);
+        app.MoveTo(asOf.AddMinutes(20));
+
+        var run = await app.BillAsync(asOf);
+
+        Assert.True(run.GetProperty("errors").GetArrayLength() == 0, run.ToString());
+        var runId = BillingRunId.Parse(run.GetProperty("id").GetString()!);
+        var numbers = await app.WithScopeAsync(sp => Task.FromResult(sp.GetRequiredService<TradewindDbContext>().Set<Invoice>()
+            .Where(i => i.RunId == runId && i.IssuerEntityCode == "US").Select(i => i.Number!).AsEnumerable().ToList()));
+        // Both buyers are served by the US entity: at least these two invoices share the run's batch for that series.
+        Assert.True(numbers.Count >= 2, string.Join(", ", numbers));
+        Assert.All(numbers, n => Assert.StartsWith($"US-{app.Clock.GetUtcNow().Year}-", n, StringComparison.Ordinal));
+        var sequence = numbers.Select(n => long.Parse(n[^6..], CultureInfo.InvariantCulture)).Order().ToList();
+        Assert.Equal(Enumerable.Range((int)sequence[0], sequence.Count).Select(n => (long)n), sequence);
+        // 500 × 0.02 USD = 10.00 USD; the EUR buyer's document has its one line too.
+        Assert.Equal("10.00", Assert.Single(Assert.Single(await LinesOfAsync(app.UsBuyer, first)).Lines).GetProperty("amount").GetString());
+        Assert.Single(Assert.Single(await LinesOfAsync(app.EuroBuyer, second)).Lines);
+    }
+
+    [Fact]
     public async Task Two_runs_at_once_bill_a_period_once()
     {
         var agreement = await app.SubscribeAsync(app.SellerB, app.IndianBuyer, "Concurrent Shield", UsagePlan("Usage", PerUnit("0.10")));
