@@ -54,6 +54,20 @@ public static class LedgerAccountTypes
     };
 
     public static string ToWire(this LedgerAccountType type) => Names[type];
+
+    /// <summary>The account number in the chart: assets 1xxx, liabilities 2xxx, revenue 4xxx.</summary>
+    public static string Number(this LedgerAccountType type) => type switch
+    {
+        LedgerAccountType.BuyerReceivable => "1100",
+        LedgerAccountType.CashClearing => "1200",
+        LedgerAccountType.FxClearing => "1900",
+        LedgerAccountType.SellerPayable => "2100",
+        LedgerAccountType.TaxPayable => "2200",
+        LedgerAccountType.Refunds => "2300",
+        LedgerAccountType.FeeRevenue => "4100",
+        LedgerAccountType.FxGainLoss => "4900",
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Not a ledger account type."),
+    };
 }
 
 /// <summary>Which side of an account a line posts to.</summary>

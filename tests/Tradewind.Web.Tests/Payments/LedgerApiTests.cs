@@ -144,6 +144,29 @@ public sealed class LedgerApiTests(LedgerApp app) : IClassFixture<LedgerApp>
         Assert.Equal(2, again!.Lines.Count);
     }
 
+    [Fact]
+    public async Task The_operator_page_shows_the_totals_per_currency_and_the_accounts_by_name()
+    {
+        var agreement = await app.SubscribeAsync(app.SellerB, app.IndianBuyer, "Ledger Page Pro", UsagePlan("Usage", PerUnit("1.00")));
+        var month = MonthStart;
+        await app.MeterAsync(app.SellerB, agreement, ("requests", 30, month.AddDays(1)));
+        app.MoveTo(month.AddMonths(1).AddMinutes(10));
+        await app.BillAsync(month.AddMonths(1));
+        await DeliverOutboxAsync();
+
+        var response = await app.ClientFor(app.Operator).GetAsync("/operator/ledger?AsOf=" + app.Clock.GetUtcNow().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), _ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync(_ct));
+
+        var currencies = page.QuerySelectorAll("table.ledger-currencies tbody tr").ToDictionary(r => r.QuerySelector("th")!.TextContent.Trim(), r => r.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList());
+        Assert.Contains("INR", currencies.Keys);
+        Assert.All(currencies.Values, cells => Assert.Equal(cells[0], cells[1]));
+        var receivable = page.QuerySelectorAll("table.ledger-accounts tbody tr").Single(r => r.TextContent.Contains("Eta Software Pvt Ltd", StringComparison.Ordinal) && r.TextContent.Contains("1100", StringComparison.Ordinal));
+        var invoice = Assert.Single(await app.InvoicesOfAsync(app.IndianBuyer));
+        Assert.Contains("Buyer receivable", receivable.TextContent, StringComparison.Ordinal);
+        Assert.Contains(invoice.GetProperty("total").GetString()!.Split('.')[0], receivable.TextContent.Replace(",", "", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
     private static string Amount(List<JsonElement> lines, string account, string currency, string side) =>
         lines.Single(l => l.GetProperty("account").GetString() == account && l.GetProperty("currency").GetString() == currency).GetProperty(side).GetString()!;
 

@@ -9,18 +9,7 @@ namespace Tradewind.Payments.Ledger;
 /// </summary>
 internal static class LedgerAccounts
 {
-    public static string Number(LedgerAccountType type) => type switch
-    {
-        LedgerAccountType.BuyerReceivable => "1100",
-        LedgerAccountType.CashClearing => "1200",
-        LedgerAccountType.FxClearing => "1900",
-        LedgerAccountType.SellerPayable => "2100",
-        LedgerAccountType.TaxPayable => "2200",
-        LedgerAccountType.Refunds => "2300",
-        LedgerAccountType.FeeRevenue => "4100",
-        LedgerAccountType.FxGainLoss => "4900",
-        _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Not a ledger account type."),
-    };
+    public static string Number(LedgerAccountType type) => type.Number();
 
     /// <summary>Whether the kind is kept per subject (buyer, seller or jurisdiction).</summary>
     public static bool HasSubject(LedgerAccountType type) =>
