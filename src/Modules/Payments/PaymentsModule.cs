@@ -25,7 +25,9 @@ public static class PaymentsModule
         services.AddScoped<LedgerQueries>();
         services.AddScoped<ILedgerQueries>(sp => sp.GetRequiredService<LedgerQueries>());
         services.AddScoped<ILedgerPosting, LedgerPosting>();
-        services.AddScoped<IIntegrationEventConsumer<InvoiceFinalized>, DocumentLedgerConsumer>();
+        services.AddScoped<DocumentLedgerConsumer>();
+        services.AddScoped<IIntegrationEventConsumer<InvoiceFinalized>>(sp => sp.GetRequiredService<DocumentLedgerConsumer>());
+        services.AddScoped<IIntegrationEventConsumer<InvoicePaid>>(sp => sp.GetRequiredService<DocumentLedgerConsumer>());
         return services;
     }
 }

@@ -83,6 +83,9 @@ public sealed class LedgerApiTests(LedgerApp app) : IClassFixture<LedgerApp>
         var credited = decimal.Parse(note.GetProperty("total").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
 
         Assert.Equal("credit-note", entry.GetProperty("kind").GetString());
+        var payment = (await EntryForAsync("payment:invoice:" + id)).GetProperty("lines").EnumerateArray().ToList();
+        Assert.Equal(invoice.GetProperty("total").GetString(), Amount(payment, "cash-clearing", "USD", "debit"));
+        Assert.Equal(invoice.GetProperty("total").GetString(), Amount(payment, "buyer-receivable", "USD", "credit"));
         // Paid already, so the credit (net + tax) is owed back to the buyer; 3 % of the 10.00 fee comes back off the fee.
         Assert.Equal((-credited).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), Amount(lines, "refunds", "USD", "credit"));
         Assert.Equal("9.70", Amount(lines, "seller-payable", "USD", "debit"));

@@ -64,6 +64,22 @@ internal static class DocumentPostings
             postings.Lines(document.Number));
     }
 
+    /// <summary>An invoice paid in full: cash clearing takes the total off the buyer's receivable (source key <c>payment:invoice:{id}</c>).</summary>
+    public static NewLedgerEntry Paid(InvoiceSettlementDto invoice, DateTimeOffset paidAt)
+    {
+        ArgumentNullException.ThrowIfNull(invoice);
+        var postings = new Postings();
+        postings.Debit(LedgerAccountType.CashClearing, "", invoice.Total);
+        postings.Credit(LedgerAccountType.BuyerReceivable, invoice.BuyerId.ToString(), invoice.Total);
+        return new NewLedgerEntry(
+            $"payment:invoice:{invoice.Id}",
+            "payment",
+            invoice.IssuerEntityCode,
+            paidAt,
+            string.Create(CultureInfo.InvariantCulture, $"Payment of invoice {invoice.Number}: {invoice.Total.ToMajorString()} {invoice.Currency}"),
+            postings.Lines(invoice.Number));
+    }
+
     /// <summary>Signed amounts per account (debit positive), turned into one line per account on its side.</summary>
     private sealed class Postings
     {
