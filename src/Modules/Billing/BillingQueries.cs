@@ -134,6 +134,34 @@ internal sealed class BillingQueries(TradewindDbContext db) : IBillingQueries
             .ToList();
     }
 
+    public async Task<InvoiceSettlementDto?> FindSettlementAsync(InvoiceId id, CancellationToken cancellationToken)
+    {
+        var invoice = await db.Set<Invoice>().AsNoTracking().Include(i => i.Lines).SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
+        if (invoice is null || invoice.Status == InvoiceStatus.Draft || invoice.Number is null || invoice.FinalizedAt is not { } finalizedAt)
+        {
+            return null;
+        }
+
+        var correctedPaid = invoice.CorrectsInvoiceId is { } corrected
+            && await db.Set<Invoice>().AsNoTracking().AnyAsync(i => i.Id == corrected && i.Status == InvoiceStatus.Paid, cancellationToken);
+        var currency = Currency.FromCode(invoice.Currency);
+        var lines = invoice.Lines
+            .OrderBy(l => l.LineNumber)
+            .Select(l =>
+            {
+                // The seller's proceeds stay in the listing's currency: the exact amount before conversion, rounded once.
+                var proceeds = string.Equals(l.PlanCurrency, invoice.Currency, StringComparison.Ordinal)
+                    ? Money.FromMinor(l.AmountMinor, currency)
+                    : Money.FromMajor(l.ExactAmount, Currency.FromCode(l.PlanCurrency), MidpointRounding.AwayFromZero);
+                return new InvoiceSettlementLine(
+                    l.LineNumber, l.SellerId, l.AgreementId, Money.FromMinor(l.AmountMinor, currency), Money.FromMinor(l.TaxMinor, currency), l.TaxJurisdiction, proceeds);
+            })
+            .ToList();
+        return new InvoiceSettlementDto(
+            invoice.Id, invoice.Kind, invoice.Number, invoice.Status, invoice.BuyerId, invoice.IssuerEntityCode, invoice.Currency, finalizedAt, invoice.CorrectsInvoiceId, correctedPaid,
+            Money.FromMinor(invoice.SubtotalMinor, currency), Money.FromMinor(invoice.TotalTaxMinor, currency), Money.FromMinor(invoice.TotalMinor, currency), lines);
+    }
+
     private IQueryable<Invoice> Scoped(BillingCaller caller)
     {
         var invoices = db.Set<Invoice>().AsNoTracking();

@@ -1,12 +1,15 @@
 using Microsoft.Extensions.DependencyInjection;
+using Tradewind.Contracts.Billing;
+using Tradewind.Contracts.Events;
 using Tradewind.Contracts.Payments;
 using Tradewind.Payments.Data;
 using Tradewind.Payments.ExchangeRates;
+using Tradewind.Payments.Ledger;
 using Tradewind.Persistence;
 
 namespace Tradewind.Payments;
 
-/// <summary>Exchange rates (ECB reference rates, operator overrides) and recorded currency conversions.</summary>
+/// <summary>Exchange rates (ECB reference rates, operator overrides), recorded currency conversions and the double-entry ledger.</summary>
 public static class PaymentsModule
 {
     public static IServiceCollection AddPaymentsModule(this IServiceCollection services)
@@ -18,6 +21,13 @@ public static class PaymentsModule
         services.AddScoped<IExchangeRateQueries, ExchangeRateQueries>();
         services.AddScoped<IExchangeRateCommands, ExchangeRateCommands>();
         services.AddScoped<ICurrencyConverter, CurrencyConverter>();
+        services.AddOptions<ListingFeeOptions>().BindConfiguration(ListingFeeOptions.Section);
+        services.AddScoped<LedgerQueries>();
+        services.AddScoped<ILedgerQueries>(sp => sp.GetRequiredService<LedgerQueries>());
+        services.AddScoped<ILedgerPosting, LedgerPosting>();
+        services.AddScoped<DocumentLedgerConsumer>();
+        services.AddScoped<IIntegrationEventConsumer<InvoiceFinalized>>(sp => sp.GetRequiredService<DocumentLedgerConsumer>());
+        services.AddScoped<IIntegrationEventConsumer<InvoicePaid>>(sp => sp.GetRequiredService<DocumentLedgerConsumer>());
         return services;
     }
 }

@@ -16,6 +16,9 @@ public interface IBillingQueries
 
     /// <summary>Finalized documents' lines for the seller's products issued in [issuedFrom, issuedTo).</summary>
     Task<IReadOnlyList<BilledRevenueRow>> ListBilledRevenueAsync(OrganisationId sellerId, DateOnly issuedFrom, DateOnly issuedTo, CancellationToken cancellationToken);
+
+    /// <summary>A finalized (or since paid or voided) document as the ledger posts it, or <c>null</c> for a draft or an unknown id.</summary>
+    Task<InvoiceSettlementDto?> FindSettlementAsync(InvoiceId id, CancellationToken cancellationToken);
 }
 
 /// <summary>Changes billing state. Only the web host (API, portals, jobs) calls these.</summary>

@@ -6,7 +6,7 @@ namespace Tradewind.Persistence.Auditing;
 /// One line of the audit trail: who did what to which thing, when. Append-only; written in the same
 /// transaction as the change it describes.
 /// </summary>
-public sealed class AuditEntry
+public sealed class AuditEntry : IAppendOnly
 {
     public Guid Id { get; set; }
 

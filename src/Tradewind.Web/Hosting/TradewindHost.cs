@@ -149,6 +149,7 @@ internal static class TradewindHost
         api.MapTranslationsApi();
         api.MapUsageApi();
         api.MapBillingApi();
+        api.MapLedgerApi();
 
         app.MapCultureSwitch();
         app.MapAwsApi();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Tradewind.Contracts;
 using Tradewind.Contracts.Accounts;
 using Tradewind.Contracts.Billing;
+using Tradewind.Contracts.Payments;
 using Tradewind.Persistence;
 using Tradewind.Persistence.Outbox;
 using Tradewind.Web.Tests.Infrastructure;
@@ -72,5 +73,34 @@ public sealed class DemoBillingTests(DemoApp app) : IClassFixture<DemoApp>
         });
         Assert.Contains(subjects, subject => subject.Contains("JP-", StringComparison.Ordinal));
         Assert.NotNull(buyer);
+    }
+
+    [Fact]
+    public async Task Every_demo_document_is_posted_to_the_ledger_once_and_the_trial_balance_balances_in_every_currency()
+    {
+        var outbox = app.Services.GetRequiredService<OutboxProcessor>();
+        while (await outbox.DispatchPendingAsync(_ct) > 0)
+        {
+        }
+
+        var (documents, entries, balance) = await app.WithScopeAsync(async s =>
+        {
+            var operatorOrganisation = (await s.GetRequiredService<IAccountsQueries>().ListOrganisationsAsync(OrganisationKind.Operator, new PageRequest(1, 1), _ct)).Items[0];
+            var issued = await s.GetRequiredService<IBillingQueries>().ListInvoicesAsync(
+                new InvoiceFilter(), new BillingCaller(operatorOrganisation.Id, Roles.Operator, "test"), new PageRequest(1, PageRequest.MaxSize), _ct);
+            var ledger = s.GetRequiredService<ILedgerQueries>();
+            var invoices = await ledger.ListEntriesAsync(new LedgerEntryFilter(Kind: "invoice"), new PageRequest(1, 1), _ct);
+            var credits = await ledger.ListEntriesAsync(new LedgerEntryFilter(Kind: "credit-note"), new PageRequest(1, 1), _ct);
+            var trial = await ledger.GetTrialBalanceAsync(null, null, new DateTimeOffset(2100, 1, 1, 0, 0, 0, TimeSpan.Zero), _ct);
+            return (issued.Items.Count(i => i.Status != InvoiceStatus.Draft), invoices.TotalCount + credits.TotalCount, trial);
+        });
+
+        Assert.Equal(documents, entries);
+        Assert.Contains(balance.Currencies, c => c.Currency == "USD");
+        Assert.Contains(balance.Currencies, c => c.Currency == "EUR");
+        Assert.Contains(balance.Currencies, c => c.Currency == "JPY");
+        Assert.All(balance.Currencies, c => Assert.Equal(c.Debits, c.Credits));
+        Assert.Contains(balance.Accounts, a => a.Account == LedgerAccountType.SellerPayable && a.Balance.MinorUnits < 0);
+        Assert.Contains(balance.Accounts, a => a.Account == LedgerAccountType.FeeRevenue && a.Balance.MinorUnits < 0);
     }
 }

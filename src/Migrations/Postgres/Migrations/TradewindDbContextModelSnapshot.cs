@@ -3087,6 +3087,133 @@ namespace Tradewind.Migrations.Postgres.Migrations
                     b.ToTable("payments_exchange_rates", (string)null);
                 });
 
+            modelBuilder.Entity("Tradewind.Payments.Ledger.LedgerEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("actor");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("description");
+
+                    b.Property<DateTimeOffset>("EffectiveAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("effective_at");
+
+                    b.Property<string>("EntityCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("entity_code");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("SourceKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("source_key");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payments_ledger_entries");
+
+                    b.HasIndex("SourceKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payments_ledger_entries_source_key");
+
+                    b.HasIndex("EntityCode", "EffectiveAt")
+                        .HasDatabaseName("ix_payments_ledger_entries_entity_code_effective_at");
+
+                    b.ToTable("payments_ledger_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Tradewind.Payments.Ledger.LedgerLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Account")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("account");
+
+                    b.Property<long>("CreditMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("credit_minor");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<long>("DebitMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("debit_minor");
+
+                    b.Property<DateTimeOffset>("EffectiveAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("effective_at");
+
+                    b.Property<string>("EntityCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("entity_code");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("entry_id");
+
+                    b.Property<int>("LineNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("line_number");
+
+                    b.Property<string>("Memo")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("memo");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("subject");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payments_ledger_lines");
+
+                    b.HasIndex("EntryId", "LineNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payments_ledger_lines_entry_id_line_number");
+
+                    b.HasIndex("EntityCode", "Currency", "Account", "Subject", "EffectiveAt")
+                        .HasDatabaseName("ix_payments_ledger_lines_entity_code_currency_account_subject_");
+
+                    b.ToTable("payments_ledger_lines", (string)null);
+                });
+
             modelBuilder.Entity("Tradewind.Persistence.Auditing.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4217,6 +4344,16 @@ namespace Tradewind.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_payments_conversions_payments_exchange_rates_rate_id");
                 });
 
+            modelBuilder.Entity("Tradewind.Payments.Ledger.LedgerLine", b =>
+                {
+                    b.HasOne("Tradewind.Payments.Ledger.LedgerEntry", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_payments_ledger_lines_payments_ledger_entries_entry_id");
+                });
+
             modelBuilder.Entity("Tradewind.Tax.Liability.TaxTransaction", b =>
                 {
                     b.HasOne("Tradewind.Tax.Quotes.TaxQuote", null)
@@ -4265,6 +4402,11 @@ namespace Tradewind.Migrations.Postgres.Migrations
             modelBuilder.Entity("Tradewind.Catalog.Listings.Listing", b =>
                 {
                     b.Navigation("Categories");
+                });
+
+            modelBuilder.Entity("Tradewind.Payments.Ledger.LedgerEntry", b =>
+                {
+                    b.Navigation("Lines");
                 });
 #pragma warning restore 612, 618
         }

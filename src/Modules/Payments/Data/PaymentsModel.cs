@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Tradewind.Payments.ExchangeRates;
+using Tradewind.Payments.Ledger;
 using Tradewind.Persistence;
 
 namespace Tradewind.Payments.Data;
@@ -37,6 +38,34 @@ internal sealed class PaymentsModel : IModelContributor
             e.HasOne<ExchangeRate>().WithMany().HasForeignKey(c => c.RateId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<ExchangeRate>().WithMany().HasForeignKey(c => c.CrossRateId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(c => c.CreatedAt);
+        });
+
+        modelBuilder.Entity<LedgerEntry>(e =>
+        {
+            e.ToTable("payments_ledger_entries");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.SourceKey).HasMaxLength(LedgerPosting.MaxSourceKeyLength);
+            e.Property(x => x.Kind).HasMaxLength(20);
+            e.Property(x => x.EntityCode).HasMaxLength(20);
+            e.Property(x => x.Description).HasMaxLength(500);
+            e.Property(x => x.Actor).HasMaxLength(320);
+            e.HasIndex(x => x.SourceKey).IsUnique();
+            e.HasIndex(x => new { x.EntityCode, x.EffectiveAt });
+            e.HasMany(x => x.Lines).WithOne().HasForeignKey(l => l.EntryId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<LedgerLine>(e =>
+        {
+            e.ToTable("payments_ledger_lines");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.EntityCode).HasMaxLength(20);
+            e.Property(x => x.Account).HasConversion<string>().HasMaxLength(30);
+            e.Property(x => x.Subject).HasMaxLength(100);
+            e.Property(x => x.Currency).HasMaxLength(3).IsFixedLength();
+            e.Property(x => x.Memo).HasMaxLength(200);
+            e.HasIndex(x => new { x.EntryId, x.LineNumber }).IsUnique();
+            // The trial balance groups by account within an entity and currency, filtered by date.
+            e.HasIndex(x => new { x.EntityCode, x.Currency, x.Account, x.Subject, x.EffectiveAt });
         });
     }
 }

@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Options;
+using Tradewind.Contracts.Billing;
+using Tradewind.Contracts.Events;
+using Tradewind.Contracts.Payments;
+
+namespace Tradewind.Payments.Ledger;
+
+/// <summary>
+/// Posts every finalized invoice and credit note, and every invoice marked paid, to the ledger. Delivered at least once from the outbox; the entry's
+/// source key (<c>invoice:{id}</c>) makes a redelivery post nothing new.
+/// </summary>
+internal sealed class DocumentLedgerConsumer(IBillingQueries billing, ILedgerPosting ledger, IOptions<ListingFeeOptions> fees)
+    : IIntegrationEventConsumer<InvoiceFinalized>, IIntegrationEventConsumer<InvoicePaid>
+{
+    public async Task ConsumeAsync(InvoiceFinalized integrationEvent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(integrationEvent);
+        var document = await billing.FindSettlementAsync(integrationEvent.InvoiceId, cancellationToken)
+            ?? throw new InvalidOperationException($"Finalized document {integrationEvent.Number} ({integrationEvent.InvoiceId}) was not found.");
+        // Every agreement so far comes from a public offer; private offers bring their own rate by contract value.
+        var rate = fees.Value.PublicOfferRate;
+        await ledger.PostAsync(DocumentPostings.For(document, _ => rate), "billing", cancellationToken);
+    }
+
+    /// <summary>
+    /// An invoice recorded as paid (by the operator, until collections post their own payments): the cash is in
+    /// clearing until the bank statement confirms it, and the buyer owes nothing more.
+    /// </summary>
+    public async Task ConsumeAsync(InvoicePaid integrationEvent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(integrationEvent);
+        var document = await billing.FindSettlementAsync(integrationEvent.InvoiceId, cancellationToken)
+            ?? throw new InvalidOperationException($"Paid invoice {integrationEvent.Number} ({integrationEvent.InvoiceId}) was not found.");
+        await ledger.PostAsync(DocumentPostings.Paid(document, integrationEvent.OccurredAt), "billing", cancellationToken);
+    }
+}
