@@ -90,6 +90,11 @@ internal sealed partial class BillingCommands
                         await FinalizeAsync(invoiceId, actor, cancellationToken);
                         run.InvoicesFinalized++;
                     }
+                    catch (Exception e) when (e is DbUpdateConcurrencyException or DomainException { Code: "invoice-not-draft" })
+                    {
+                        // A concurrent run (another node, the scheduled job) finalized it first: it is issued once, not an error.
+                        db.ChangeTracker.Clear();
+                    }
                     catch (DomainException e)
                     {
                         db.ChangeTracker.Clear();
@@ -410,8 +415,9 @@ internal sealed partial class BillingCommands
 
                 return;
             }
-            catch (DbUpdateException)
+            catch (Exception e) when (e is DbUpdateException or DomainException { Code: "invoice-immutable" })
             {
+                // A unique key, a concurrent change of the draft, or the draft finalized meanwhile: the ledger decides.
                 db.ChangeTracker.Clear();
                 var rated = await RatedAlreadyAsync(work, cancellationToken);
                 state.Run.PeriodsSkipped += rated.Count;
