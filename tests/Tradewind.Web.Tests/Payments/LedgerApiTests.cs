@@ -152,7 +152,7 @@ public sealed class LedgerApiTests(LedgerApp app) : IClassFixture<LedgerApp>
     {
         var agreement = await app.SubscribeAsync(app.SellerB, app.IndianBuyer, "Ledger Page Pro", UsagePlan("Usage", PerUnit("1.00")));
         var month = MonthStart;
-        await app.MeterAsync(app.SellerB, agreement, ("requests", 30, month.AddDays(1)));
+        await app.MeterAsync(app.SellerB, agreement, ("requests", 30, month.AddDays(3)));
         app.MoveTo(month.AddMonths(1).AddMinutes(10));
         await app.BillAsync(month.AddMonths(1));
         await DeliverOutboxAsync();
