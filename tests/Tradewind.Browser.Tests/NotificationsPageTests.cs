@@ -14,11 +14,20 @@ public sealed class NotificationsPageTests(TradewindServer server) : IClassFixtu
         var page = await server.SignInAsDemoAsync(Roles.Buyer);
         await page.GotoAsync("/account/notifications");
 
-        // The outbox delivers the seeded agreements' events in the background; reload until they have arrived.
+        // The outbox delivers the seeded agreements' and invoices' events in the background; reload until they have all
+        // arrived (the count is the same on two reloads a couple of seconds apart).
         var unread = page.Locator(".area-nav [data-unread]");
-        for (var attempt = 0; attempt < 30 && await unread.CountAsync() == 0; attempt++)
+        string? previous = null;
+        for (var attempt = 0; attempt < 60; attempt++)
         {
-            await page.WaitForTimeoutAsync(1000);
+            var current = await unread.CountAsync() == 0 ? null : await unread.GetAttributeAsync("data-unread");
+            if (current is not null && current == previous)
+            {
+                break;
+            }
+
+            previous = current;
+            await page.WaitForTimeoutAsync(2000);
             await page.ReloadAsync();
         }
 
