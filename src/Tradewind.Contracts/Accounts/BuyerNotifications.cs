@@ -53,6 +53,7 @@ public enum NotificationKind
     InvoiceIssued,
     CreditNoteIssued,
     InvoicePaid,
+    PaymentOverdue,
 }
 
 /// <param name="RecipientId">The buyer organisation whose inbox receives it.</param>

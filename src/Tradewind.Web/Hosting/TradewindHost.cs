@@ -150,6 +150,7 @@ internal static class TradewindHost
         api.MapUsageApi();
         api.MapBillingApi();
         api.MapLedgerApi();
+        api.MapPaymentsApi();
 
         app.MapCultureSwitch();
         app.MapAwsApi();
@@ -190,6 +191,7 @@ internal static class TradewindHost
         services.AddScoped<IIntegrationEventConsumer<AgreementReinstated>>(sp => sp.GetRequiredService<BuyerNotificationConsumers>());
         services.AddScoped<IIntegrationEventConsumer<InvoiceFinalized>>(sp => sp.GetRequiredService<BuyerNotificationConsumers>());
         services.AddScoped<IIntegrationEventConsumer<InvoicePaid>>(sp => sp.GetRequiredService<BuyerNotificationConsumers>());
+        services.AddScoped<IIntegrationEventConsumer<Contracts.Payments.InvoicePaymentOverdue>, PaymentOverdueNotifications>();
     }
 
     private static void AddSecurity(IServiceCollection services)

@@ -76,6 +76,27 @@ internal sealed class NotificationTexts(IStringLocalizer<SharedResource> localiz
             T("Payment received for invoice {0}", number),
             T("Thank you: we have received your payment of {0} for invoice {1} on {2}.", Amount(reader, total), number, Date(reader, paidAt))));
 
+    /// <summary>
+    /// A dunning reminder: the overdue invoice, the failed automatic charge when there was one, and the day the
+    /// subscriptions it bills will be suspended (omitted once that day has passed).
+    /// </summary>
+    public NotificationText PaymentOverdue(NotificationReader reader, string number, Money total, DateTimeOffset dueAt, string? cardLast4, DateTimeOffset? suspendsAt) =>
+        Write(reader, () =>
+        {
+            var parts = new List<string> { T("Invoice {0} for {1} was due on {2} and has not been paid yet. You can pay it by card in your account.", number, Amount(reader, total), Date(reader, dueAt)) };
+            if (cardLast4 is not null)
+            {
+                parts.Add(T("We tried to charge your card ending in {0}, and the payment did not go through.", cardLast4));
+            }
+
+            if (suspendsAt is { } at)
+            {
+                parts.Add(T("If it is still unpaid on {0}, the subscriptions it bills will be suspended until it is paid.", Date(reader, at)));
+            }
+
+            return new(T("Payment overdue: invoice {0}", number), string.Join("\n\n", parts));
+        });
+
     /// <summary>The e-mail around a notification: greeting, the notification, the link to it and why it was sent.</summary>
     public string EmailBody(NotificationReader reader, string displayName, string body, string? link, string organisationName, string notificationsUrl) =>
         RecipientCultures.Render(reader.Culture, () =>
