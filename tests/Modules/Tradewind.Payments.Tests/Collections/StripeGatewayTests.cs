@@ -48,9 +48,9 @@ public sealed class StripeGatewayTests
     [InlineData("authentication_required", "authentication_required", PaymentStatus.RequiresAction)]
     public async Task A_card_error_is_an_outcome_not_an_exception(string code, string? declineCode, PaymentStatus expected)
     {
-        var decline = declineCode is null ? "" : $""","decline_code":"{declineCode}" """;
+        var decline = declineCode is null ? "" : ",\"decline_code\":\"" + declineCode + "\"";
         var error = $$$"""{"type":"card_error","code":"{{{code}}}"{{{decline}}},"message":"The card was refused.","payment_intent":{"id":"pi_402","object":"payment_intent","status":"requires_payment_method"}""";
-        var stripe = new FakeStripe(HttpStatusCode.PaymentRequired, "{\"error\":" + error + "}}}");
+        var stripe = new FakeStripe(HttpStatusCode.PaymentRequired, "{\"error\":" + error + "}}");
 
         var charge = await Gateway(stripe).ChargeAsync(new GatewayCardRef("pm_card", null), Money.Parse("9.99", Currency.USD), "x", "k", true, _ct);
 
