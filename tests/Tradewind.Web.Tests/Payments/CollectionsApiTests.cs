@@ -176,6 +176,46 @@ public sealed class CollectionsApiTests(CollectionsApp app) : IClassFixture<Coll
         Assert.True(operatorView.GetProperty("totalCount").GetInt32() >= buyerView.GetProperty("totalCount").GetInt32());
     }
 
+    [Fact]
+    public async Task The_buyer_pays_on_the_portal_with_a_sandbox_test_card_after_a_decline_and_the_page_says_sandbox()
+    {
+        var invoice = await app.FinalizedInvoiceAsync(app.SellerB, app.UsBuyer, "Collect Portal", "3.00", 15);
+        var id = invoice.GetProperty("id").GetString();
+        var person = await app.CreatePersonAsync(app.UsBuyer, "payer@epsilon.example", "en");
+        var client = await app.SignedInClientAsync(person.Email);
+
+        var (shown, page) = await client.GetPageAsync($"/account/invoices/{id}/pay", _ct);
+        Assert.Equal(HttpStatusCode.OK, shown.StatusCode);
+        Assert.Contains("Sandbox", page.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("4000000000000002", page.QuerySelector(".sandbox-note")!.TextContent, StringComparison.Ordinal);
+
+        var declined = await PostAsync(client, page, id!, "4000000000000002");
+        Assert.Contains("declined", declined.QuerySelector(".payment-result.alert-error")!.TextContent, StringComparison.OrdinalIgnoreCase);
+
+        var paid = await PostAsync(client, declined, id!, "4242424242424242");
+        Assert.NotNull(paid.QuerySelector(".payment-result.alert-success"));
+        var status = await (await app.ClientFor(app.Operator).GetAsync($"/api/v1/invoices/{id}", _ct)).ReadJsonAsync();
+        Assert.Equal("paid", status.GetProperty("status").GetString());
+        var (_, after) = await client.GetPageAsync($"/account/invoices/{id}/pay", _ct);
+        Assert.Null(after.QuerySelector("form.form-stack button"));
+    }
+
+    private async Task<AngleSharp.Html.Dom.IHtmlDocument> PostAsync(HttpClient client, AngleSharp.Html.Dom.IHtmlDocument form, string id, string number)
+    {
+        var response = await client.PostAsync($"/account/invoices/{id}/pay", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
+            ["Input.IdempotencyKey"] = form.QuerySelector("input[name='Input.IdempotencyKey']")!.GetAttribute("value")!,
+            ["Input.PaymentMethodId"] = "",
+            ["Input.Number"] = number,
+            ["Input.ExpMonth"] = "12",
+            ["Input.ExpYear"] = "2030",
+            ["Input.Cvc"] = "123",
+        }), _ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await new AngleSharp.Html.Parser.HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync(_ct), _ct);
+    }
+
     internal static JsonObject Card(string number) => new() { ["number"] = number, ["expMonth"] = 12, ["expYear"] = 2030, ["cvc"] = "123" };
 
     internal static string Amount(List<JsonElement> lines, string account, string currency, string side) =>

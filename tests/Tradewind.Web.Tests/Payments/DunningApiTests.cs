@@ -63,7 +63,9 @@ public sealed class DunningApiTests(DunningApp app) : IClassFixture<DunningApp>
         await app.DeliverOutboxAsync(_ct);
         Assert.Equal("active", await AgreementStatusAsync(agreementId));
         var steps = await (await app.ClientFor(app.Operator).GetAsync($"/api/v1/dunning/steps?invoice={id}", _ct)).ReadJsonAsync();
-        Assert.Equal("reinstate", steps.EnumerateArray().Last().GetProperty("step").GetString());
+        var reinstated = Assert.Single(steps.EnumerateArray(), s => s.GetProperty("step").GetString() == "reinstate");
+        Assert.Equal("reinstated", reinstated.GetProperty("outcome").GetString());
+        Assert.Equal(agreementId, reinstated.GetProperty("agreements")[0].GetString());
 
         // Paid: later runs leave it alone.
         app.MoveTo(due.AddDays(20));
