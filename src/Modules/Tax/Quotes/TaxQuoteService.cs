@@ -434,7 +434,8 @@ internal sealed class TaxQuoteService(
             // Signed: a negative line (a re-priced tier, a negative late-usage difference) reduces the liability.
             var taxable = Money.Parse(line.TaxableAmount, currency);
             var tax = Money.Parse(line.TaxAmount, currency);
-            var (taxableReturn, taxReturn, fx) = await ConvertAsync(taxable, tax, returnCurrency, quote.Date, $"tax {InvoiceKind} {number} line {line.Id}", ct);
+            // Saved with the commit (the caller saves once for the whole document or batch).
+            var (taxableReturn, taxReturn, fx) = await ConvertAsync(taxable, tax, returnCurrency, quote.Date, $"tax {InvoiceKind} {number} line {line.Id}", ct, save: false);
             db.Add(new TaxTransaction
             {
                 QuoteId = id,
@@ -467,15 +468,19 @@ internal sealed class TaxQuoteService(
         return new TaxCommitDto(id, number, InvoiceKind, lineNo, now);
     }
 
-    private async Task<(Money Taxable, Money Tax, decimal Rate)> ConvertAsync(Money taxable, Money tax, Currency target, DateOnly day, string purpose, CancellationToken cancellationToken)
+    private async Task<(Money Taxable, Money Tax, decimal Rate)> ConvertAsync(Money taxable, Money tax, Currency target, DateOnly day, string purpose, CancellationToken cancellationToken, bool save = true)
     {
         if (taxable.Currency == target)
         {
             return (taxable, tax, 1m);
         }
 
-        var convertedTaxable = await converter.ConvertAsync(taxable, target, day, MidpointRounding.AwayFromZero, purpose + " taxable", cancellationToken);
-        var convertedTax = await converter.ConvertAsync(tax, target, day, MidpointRounding.AwayFromZero, purpose + " tax", cancellationToken);
+        var convertedTaxable = save
+            ? await converter.ConvertAsync(taxable, target, day, MidpointRounding.AwayFromZero, purpose + " taxable", cancellationToken)
+            : await converter.ConvertWithoutSavingAsync(taxable, target, day, MidpointRounding.AwayFromZero, purpose + " taxable", cancellationToken);
+        var convertedTax = save
+            ? await converter.ConvertAsync(tax, target, day, MidpointRounding.AwayFromZero, purpose + " tax", cancellationToken)
+            : await converter.ConvertWithoutSavingAsync(tax, target, day, MidpointRounding.AwayFromZero, purpose + " tax", cancellationToken);
         return (convertedTaxable.To, convertedTax.To, convertedTax.Rate);
     }
 
