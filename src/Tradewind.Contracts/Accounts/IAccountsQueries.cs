@@ -78,4 +78,10 @@ public interface IAccountsQueries
 
     /// <summary>The people of one organisation, by e-mail.</summary>
     Task<IReadOnlyList<UserDto>> ListUsersAsync(OrganisationId organisationId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// What invoicing needs of many buyers at once (a billing run's page): each one's organisation, billing profile and the
+    /// first e-mail of its people by address; buyers that do not exist are left out.
+    /// </summary>
+    Task<IReadOnlyList<BillingBuyerDto>> ListBillingBuyersAsync(IReadOnlyCollection<OrganisationId> buyerIds, CancellationToken cancellationToken);
 }
