@@ -236,7 +236,12 @@ internal sealed partial class BankCollectionCommands(
 
                 foreach (var collection in collections.Where(c => c.Status == DirectDebitCollectionStatus.Batched))
                 {
-                    await PayAsync(collection.InvoiceId, settledAt, actor, ct);
+                    // An invoice the buyer paid meanwhile by other means stays as it is (the double payment is a refund case).
+                    if (await InvoiceStatusAsync(collection.InvoiceId, ct) == InvoiceStatus.Finalized)
+                    {
+                        await PayAsync(collection.InvoiceId, settledAt, actor, ct);
+                    }
+
                     collection.Status = DirectDebitCollectionStatus.Settled;
                 }
 
