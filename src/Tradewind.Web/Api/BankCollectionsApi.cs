@@ -39,7 +39,7 @@ internal static class BankCollectionsApi
             .WithSummary("How to pay an invoice by bank transfer: the RF creditor reference (ISO 11649) and the account (the invoice's buyer or the operator)");
 
         var statements = api.MapGroup("/bank-statements").WithTags("Bank transfer").RequireAuthorization(Policies.Operator);
-        statements.MapPost("/", ImportStatement).Accepts<IFormFile>("multipart/form-data")
+        statements.MapPost("/", ImportStatement).Accepts<IFormFile>("multipart/form-data", "application/xml", "text/xml")
             .WithSummary("Import a camt.053.001.08 statement (XML body, or multipart field 'file'): credits are matched to invoices by RF reference, then invoice number, with exact amount; the rest is queued. Idempotent.");
         statements.MapGet("/", ListStatements).WithSummary("Imported statements, newest first");
         statements.MapGet("/unmatched", ListUnmatched).WithSummary("The unmatched queue, oldest first; all=true includes resolved items");
