@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using Tradewind.Accounts.BankAccounts;
 using Tradewind.Accounts.ApiKeys;
 using Tradewind.Accounts.AwsAccessKeys;
+using Tradewind.Accounts.BankAccounts;
 using Tradewind.Accounts.Organisations;
 using Tradewind.Contracts;
 using Tradewind.Contracts.Accounts;
