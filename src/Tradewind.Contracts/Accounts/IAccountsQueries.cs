@@ -21,6 +21,12 @@ public interface IAccountsQueries
 
     Task<OperatorEntityDto?> FindOperatorEntityAsync(string code, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The decrypted details of the entity's collection account in <paramref name="currency"/>, or null when it has none.
+    /// For payment files only (Payments); never show them.
+    /// </summary>
+    Task<CollectionAccountDetails?> FindCollectionAccountDetailsAsync(string entityCode, string currency, CancellationToken cancellationToken);
+
     /// <summary>The issuing-entity rules in the order they are tried.</summary>
     Task<IReadOnlyList<RoutingRuleDto>> ListRoutingRulesAsync(CancellationToken cancellationToken);
 
