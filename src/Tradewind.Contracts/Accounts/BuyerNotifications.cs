@@ -53,6 +53,7 @@ public enum NotificationKind
     InvoiceIssued,
     CreditNoteIssued,
     InvoicePaid,
+    DirectDebitScheduled,
     PaymentOverdue,
 }
 

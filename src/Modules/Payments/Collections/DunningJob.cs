@@ -9,7 +9,7 @@ namespace Tradewind.Payments.Collections;
 /// <summary>
 /// The scheduled dunning run, hourly (after the billing catch-up run), as of now. Like the billing job it uses the
 /// Quartz RAM store on every node: two nodes running at once take each step once, because a step is unique per invoice
-/// and a charge's idempotency key is the step's (docs/decisions/0030-card-collections-gateway-and-dunning.md).
+/// and a charge's idempotency key is the step's (docs/decisions/0031-card-collections-gateway-and-dunning.md).
 /// </summary>
 internal sealed partial class DunningJob(IServiceScopeFactory scopes, IOptions<DunningOptions> options, TimeProvider clock, ILogger<DunningJob> logger) : IJob
 {

@@ -11,8 +11,8 @@ using Tradewind.Persistence;
 namespace Tradewind.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(TradewindDbContext))]
-    [Migration("20261127184745_PaymentsCollections")]
-    partial class PaymentsCollections
+    [Migration("20261127184724_PaymentsBankCollections")]
+    partial class PaymentsBankCollections
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -686,6 +686,11 @@ namespace Tradewind.Migrations.Sqlite.Migrations
                         .HasMaxLength(60)
                         .HasColumnType("TEXT")
                         .HasColumnName("peppol_participant_id");
+
+                    b.Property<string>("SepaCreditorId")
+                        .HasMaxLength(35)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sepa_creditor_id");
 
                     b.Property<string>("ServesRegion")
                         .IsRequired()
@@ -2935,115 +2940,15 @@ namespace Tradewind.Migrations.Sqlite.Migrations
                     b.ToTable("metering_usage_records", (string)null);
                 });
 
-            modelBuilder.Entity("Tradewind.Payments.Collections.DunningStep", b =>
+            modelBuilder.Entity("Tradewind.Payments.BankCollections.BankInvoice", b =>
                 {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("id");
-
-                    b.Property<string>("Actor")
-                        .IsRequired()
-                        .HasMaxLength(320)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("actor");
-
-                    b.Property<string>("Agreements")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("agreements");
-
-                    b.Property<Guid>("BuyerId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("buyer_id");
-
-                    b.Property<long>("DueAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("due_at");
-
                     b.Property<Guid>("InvoiceId")
                         .HasColumnType("TEXT")
                         .HasColumnName("invoice_id");
 
-                    b.Property<string>("InvoiceNumber")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("invoice_number");
-
-                    b.Property<string>("Outcome")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("outcome");
-
-                    b.Property<Guid?>("PaymentId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("payment_id");
-
-                    b.Property<string>("Step")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("step");
-
-                    b.Property<long>("TakenAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("taken_at");
-
-                    b.HasKey("Id")
-                        .HasName("pk_payments_collections_dunning_steps");
-
-                    b.HasIndex("TakenAt")
-                        .HasDatabaseName("ix_payments_collections_dunning_steps_taken_at");
-
-                    b.HasIndex("InvoiceId", "Step")
-                        .IsUnique()
-                        .HasDatabaseName("ix_payments_collections_dunning_steps_invoice_id_step");
-
-                    b.ToTable("payments_collections_dunning_steps", (string)null);
-                });
-
-            modelBuilder.Entity("Tradewind.Payments.Collections.Payment", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("id");
-
-                    b.Property<string>("Actor")
-                        .IsRequired()
-                        .HasMaxLength(320)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("actor");
-
-                    b.Property<long>("AmountMinor")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("amount_minor");
-
                     b.Property<Guid>("BuyerId")
                         .HasColumnType("TEXT")
                         .HasColumnName("buyer_id");
-
-                    b.Property<string>("CardBrand")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("card_brand");
-
-                    b.Property<string>("CardLast4")
-                        .IsRequired()
-                        .HasMaxLength(4)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("card_last4");
-
-                    b.Property<long?>("CompletedAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("completed_at");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("created_at");
 
                     b.Property<string>("Currency")
                         .IsRequired()
@@ -3052,10 +2957,9 @@ namespace Tradewind.Migrations.Sqlite.Migrations
                         .HasColumnName("currency")
                         .IsFixedLength();
 
-                    b.Property<string>("DeclineCode")
-                        .HasMaxLength(100)
+                    b.Property<DateOnly?>("DueDate")
                         .HasColumnType("TEXT")
-                        .HasColumnName("decline_code");
+                        .HasColumnName("due_date");
 
                     b.Property<string>("EntityCode")
                         .IsRequired()
@@ -3063,45 +2967,136 @@ namespace Tradewind.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("entity_code");
 
-                    b.Property<string>("Gateway")
+                    b.Property<long>("FinalizedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("finalized_at");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<long?>("PaidAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("paid_at");
+
+                    b.Property<string>("RfReference")
+                        .IsRequired()
+                        .HasMaxLength(25)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rf_reference");
+
+                    b.Property<long>("TotalMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("total_minor");
+
+                    b.HasKey("InvoiceId")
+                        .HasName("pk_payments_bank_invoices");
+
+                    b.HasIndex("Number")
+                        .HasDatabaseName("ix_payments_bank_invoices_number");
+
+                    b.HasIndex("RfReference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payments_bank_invoices_rf_reference");
+
+                    b.HasIndex("BuyerId", "EntityCode", "Currency")
+                        .HasDatabaseName("ix_payments_bank_invoices_buyer_id_entity_code_currency");
+
+                    b.ToTable("payments_bank_invoices", (string)null);
+                });
+
+            modelBuilder.Entity("Tradewind.Payments.BankCollections.BankStatement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AccountIban")
+                        .HasMaxLength(34)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_iban");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor");
+
+                    b.Property<long>("ImportedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("imported_at");
+
+                    b.Property<string>("MessageId")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message_id");
+
+                    b.Property<string>("StatementId")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("statement_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payments_bank_statements");
+
+                    b.HasIndex("StatementId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payments_bank_statements_statement_id");
+
+                    b.ToTable("payments_bank_statements", (string)null);
+                });
+
+            modelBuilder.Entity("Tradewind.Payments.BankCollections.DirectDebitBatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("CollectionDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("collection_date");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<string>("EntityCode")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT")
-                        .HasColumnName("gateway");
+                        .HasColumnName("entity_code");
 
-                    b.Property<string>("GatewayReference")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("gateway_reference");
-
-                    b.Property<string>("IdempotencyKey")
+                    b.Property<string>("MessageId")
                         .IsRequired()
-                        .HasMaxLength(255)
+                        .HasMaxLength(35)
                         .HasColumnType("TEXT")
-                        .HasColumnName("idempotency_key");
+                        .HasColumnName("message_id");
 
-                    b.Property<Guid>("InvoiceId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("invoice_id");
-
-                    b.Property<string>("InvoiceNumber")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("invoice_number");
-
-                    b.Property<string>("Message")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("message");
-
-                    b.Property<Guid?>("PaymentMethodId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("payment_method_id");
-
-                    b.Property<long>("RefundedMinor")
+                    b.Property<int>("NumberOfTransactions")
                         .HasColumnType("INTEGER")
-                        .HasColumnName("refunded_minor");
+                        .HasColumnName("number_of_transactions");
+
+                    b.Property<long?>("SettledAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("settled_at");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -3109,44 +3104,42 @@ namespace Tradewind.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("status");
 
-                    b.Property<string>("Trigger")
+                    b.Property<long>("TotalMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("total_minor");
+
+                    b.Property<string>("Xml")
                         .IsRequired()
-                        .HasMaxLength(20)
                         .HasColumnType("TEXT")
-                        .HasColumnName("trigger");
+                        .HasColumnName("xml");
 
                     b.HasKey("Id")
-                        .HasName("pk_payments_collections_payments");
+                        .HasName("pk_payments_bank_dd_batches");
 
                     b.HasIndex("CreatedAt")
-                        .HasDatabaseName("ix_payments_collections_payments_created_at");
+                        .HasDatabaseName("ix_payments_bank_dd_batches_created_at");
 
-                    b.HasIndex("InvoiceId")
+                    b.HasIndex("MessageId")
                         .IsUnique()
-                        .HasDatabaseName("ix_payments_collections_payments_live_invoice")
-                        .HasFilter("status IN ('Pending', 'Succeeded')");
+                        .HasDatabaseName("ix_payments_bank_dd_batches_message_id");
 
-                    b.HasIndex("BuyerId", "IdempotencyKey")
-                        .IsUnique()
-                        .HasDatabaseName("ix_payments_collections_payments_buyer_id_idempotency_key");
-
-                    b.HasIndex("InvoiceId", "CreatedAt")
-                        .HasDatabaseName("ix_payments_collections_payments_invoice_id_created_at");
-
-                    b.ToTable("payments_collections_payments", (string)null);
+                    b.ToTable("payments_bank_dd_batches", (string)null);
                 });
 
-            modelBuilder.Entity("Tradewind.Payments.Collections.PaymentMethod", b =>
+            modelBuilder.Entity("Tradewind.Payments.BankCollections.DirectDebitCollection", b =>
                 {
                     b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
-                    b.Property<string>("Brand")
-                        .IsRequired()
-                        .HasMaxLength(30)
+                    b.Property<long>("AmountMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_minor");
+
+                    b.Property<Guid?>("BatchId")
                         .HasColumnType("TEXT")
-                        .HasColumnName("brand");
+                        .HasColumnName("batch_id");
 
                     b.Property<Guid>("BuyerId")
                         .HasColumnType("TEXT")
@@ -3156,47 +3149,171 @@ namespace Tradewind.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
-                    b.Property<string>("CustomerReference")
-                        .HasMaxLength(200)
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
                         .HasColumnType("TEXT")
-                        .HasColumnName("customer_reference");
+                        .HasColumnName("currency")
+                        .IsFixedLength();
 
-                    b.Property<int>("ExpMonth")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("exp_month");
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_date");
 
-                    b.Property<int>("ExpYear")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("exp_year");
-
-                    b.Property<string>("Gateway")
+                    b.Property<string>("EntityCode")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT")
-                        .HasColumnName("gateway");
+                        .HasColumnName("entity_code");
 
-                    b.Property<string>("Last4")
+                    b.Property<Guid>("InvoiceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<string>("InvoiceNumber")
                         .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("invoice_number");
+
+                    b.Property<Guid>("MandateId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mandate_id");
+
+                    b.Property<string>("MandateReference")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mandate_reference");
+
+                    b.Property<string>("SequenceType")
                         .HasMaxLength(4)
                         .HasColumnType("TEXT")
-                        .HasColumnName("last4");
+                        .HasColumnName("sequence_type");
 
-                    b.Property<string>("Token")
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payments_bank_collections");
+
+                    b.HasIndex("BatchId")
+                        .HasDatabaseName("ix_payments_bank_collections_batch_id");
+
+                    b.HasIndex("InvoiceId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payments_bank_collections_invoice_id");
+
+                    b.HasIndex("MandateId")
+                        .HasDatabaseName("ix_payments_bank_collections_mandate_id");
+
+                    b.HasIndex("Status", "DueDate")
+                        .HasDatabaseName("ix_payments_bank_collections_status_due_date");
+
+                    b.ToTable("payments_bank_collections", (string)null);
+                });
+
+            modelBuilder.Entity("Tradewind.Payments.BankCollections.SepaMandate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Bic")
+                        .HasMaxLength(11)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("bic");
+
+                    b.Property<Guid>("BuyerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("buyer_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("CreditorId")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("creditor_id");
+
+                    b.Property<string>("CreditorName")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
-                        .HasColumnName("token");
+                        .HasColumnName("creditor_name");
+
+                    b.Property<string>("DebtorName")
+                        .IsRequired()
+                        .HasMaxLength(70)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("debtor_name");
+
+                    b.Property<string>("EntityCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entity_code");
+
+                    b.Property<long?>("FirstCollectionBatchedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("first_collection_batched_at");
+
+                    b.Property<string>("Iban")
+                        .IsRequired()
+                        .HasMaxLength(34)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("iban");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reference");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("RevokedBy")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revoked_by");
+
+                    b.Property<DateOnly>("SignedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("signed_on");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
 
                     b.HasKey("Id")
-                        .HasName("pk_payments_collections_payment_methods");
+                        .HasName("pk_payments_bank_mandates");
 
-                    b.HasIndex("BuyerId", "CreatedAt")
-                        .HasDatabaseName("ix_payments_collections_payment_methods_buyer_id_created_at");
+                    b.HasIndex("Reference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payments_bank_mandates_reference");
 
-                    b.ToTable("payments_collections_payment_methods", (string)null);
+                    b.HasIndex("BuyerId", "EntityCode", "Status")
+                        .HasDatabaseName("ix_payments_bank_mandates_buyer_id_entity_code_status");
+
+                    b.ToTable("payments_bank_mandates", (string)null);
                 });
 
-            modelBuilder.Entity("Tradewind.Payments.Collections.Refund", b =>
+            modelBuilder.Entity("Tradewind.Payments.BankCollections.StatementEntry", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT")
@@ -3206,17 +3323,13 @@ namespace Tradewind.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("amount_minor");
 
-                    b.Property<long?>("CompletedAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("completed_at");
+                    b.Property<DateOnly?>("BookingDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("booking_date");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
-
-                    b.Property<Guid>("CreditNoteId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("credit_note_id");
 
                     b.Property<string>("Currency")
                         .IsRequired()
@@ -3225,14 +3338,64 @@ namespace Tradewind.Migrations.Sqlite.Migrations
                         .HasColumnName("currency")
                         .IsFixedLength();
 
-                    b.Property<string>("GatewayReference")
-                        .HasMaxLength(200)
+                    b.Property<string>("DebtorName")
+                        .HasMaxLength(140)
                         .HasColumnType("TEXT")
-                        .HasColumnName("gateway_reference");
+                        .HasColumnName("debtor_name");
 
-                    b.Property<Guid>("PaymentId")
+                    b.Property<string>("EntryReference")
+                        .IsRequired()
+                        .HasMaxLength(60)
                         .HasColumnType("TEXT")
-                        .HasColumnName("payment_id");
+                        .HasColumnName("entry_reference");
+
+                    b.Property<Guid?>("InvoiceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<string>("InvoiceNumber")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("invoice_number");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(35)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reference");
+
+                    b.Property<string>("Remittance")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("remittance");
+
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resolved_by");
+
+                    b.Property<string>("StatementId")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("statement_id");
+
+                    b.Property<Guid>("StatementRowId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("statement_row_id");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -3241,16 +3404,19 @@ namespace Tradewind.Migrations.Sqlite.Migrations
                         .HasColumnName("status");
 
                     b.HasKey("Id")
-                        .HasName("pk_payments_collections_refunds");
+                        .HasName("pk_payments_bank_statement_entries");
 
-                    b.HasIndex("CreditNoteId")
+                    b.HasIndex("StatementRowId")
+                        .HasDatabaseName("ix_payments_bank_statement_entries_statement_row_id");
+
+                    b.HasIndex("StatementId", "EntryReference")
                         .IsUnique()
-                        .HasDatabaseName("ix_payments_collections_refunds_credit_note_id");
+                        .HasDatabaseName("ix_payments_bank_statement_entries_statement_id_entry_reference");
 
-                    b.HasIndex("PaymentId")
-                        .HasDatabaseName("ix_payments_collections_refunds_payment_id");
+                    b.HasIndex("Status", "CreatedAt")
+                        .HasDatabaseName("ix_payments_bank_statement_entries_status_created_at");
 
-                    b.ToTable("payments_collections_refunds", (string)null);
+                    b.ToTable("payments_bank_statement_entries", (string)null);
                 });
 
             modelBuilder.Entity("Tradewind.Payments.ExchangeRates.CurrencyConversion", b =>
@@ -4632,6 +4798,26 @@ namespace Tradewind.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_catalog_plan_versions_catalog_plans_plan_id");
+                });
+
+            modelBuilder.Entity("Tradewind.Payments.BankCollections.DirectDebitCollection", b =>
+                {
+                    b.HasOne("Tradewind.Payments.BankCollections.SepaMandate", null)
+                        .WithMany()
+                        .HasForeignKey("MandateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_payments_bank_collections_payments_bank_mandates_mandate_id");
+                });
+
+            modelBuilder.Entity("Tradewind.Payments.BankCollections.StatementEntry", b =>
+                {
+                    b.HasOne("Tradewind.Payments.BankCollections.BankStatement", null)
+                        .WithMany()
+                        .HasForeignKey("StatementRowId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_payments_bank_statement_entries_payments_bank_statements_statement_row_id");
                 });
 
             modelBuilder.Entity("Tradewind.Payments.ExchangeRates.CurrencyConversion", b =>
