@@ -3,6 +3,7 @@ using Tradewind.Contracts.Billing;
 using Tradewind.Contracts.Events;
 using Tradewind.Contracts.Payments;
 using Tradewind.Payments.BankCollections;
+using Tradewind.Payments.Collections;
 using Tradewind.Payments.Data;
 using Tradewind.Payments.ExchangeRates;
 using Tradewind.Payments.Ledger;
@@ -30,6 +31,7 @@ public static class PaymentsModule
         services.AddScoped<IIntegrationEventConsumer<InvoiceFinalized>>(sp => sp.GetRequiredService<DocumentLedgerConsumer>());
         services.AddScoped<IIntegrationEventConsumer<InvoicePaid>>(sp => sp.GetRequiredService<DocumentLedgerConsumer>());
         services.AddBankCollections();
+        services.AddCollections();
         return services;
     }
 }

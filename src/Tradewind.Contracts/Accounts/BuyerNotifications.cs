@@ -54,6 +54,7 @@ public enum NotificationKind
     CreditNoteIssued,
     InvoicePaid,
     DirectDebitScheduled,
+    PaymentOverdue,
 }
 
 /// <param name="RecipientId">The buyer organisation whose inbox receives it.</param>

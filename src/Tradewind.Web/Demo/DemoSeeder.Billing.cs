@@ -21,8 +21,8 @@ internal sealed partial class DemoSeeder
 
     /// <summary>
     /// For each of the last months, from the first month of the history to this one, a billing run at 03:00 UTC on the
-    /// 1st (the clock set back to then), finalizing its invoices; then every invoice issued before this month is paid
-    /// ten days after its issue. The Japanese usage customer is invoiced in yen and in Japanese, the German one in euros
+    /// 1st (the clock set back to then), finalizing its invoices; then every invoice issued before this month is paid by
+    /// sandbox card ten days after its issue, but one (see DemoSeeder.Collections.cs). The Japanese usage customer is invoiced in yen and in Japanese, the German one in euros
     /// and in German, the others in US dollars. Skipped without the demo clock or the billing module.
     /// </summary>
     private async Task SeedBillingAsync(OrganisationId operatorId, List<(OrganisationDto Organisation, UserDto User)> buyers, CancellationToken cancellationToken)
@@ -65,11 +65,7 @@ internal sealed partial class DemoSeeder
 
         var caller = new BillingCaller(operatorId, Roles.Operator, Actor);
         var issued = await services.GetRequiredService<IBillingQueries>().ListInvoicesAsync(new InvoiceFilter(Status: InvoiceStatus.Finalized, Kind: InvoiceKind.Invoice), caller, new PageRequest(1, PageRequest.MaxSize), cancellationToken);
-        foreach (var invoice in issued.Items.Where(i => i.IssueDate is { } day && day < DateOnly.FromDateTime(thisMonth.UtcDateTime)))
-        {
-            var paidAt = new DateTimeOffset(invoice.IssueDate!.Value.AddDays(10).ToDateTime(new TimeOnly(9, 30)), TimeSpan.Zero);
-            await billing.MarkPaidAsync(invoice.Id, paidAt < now ? paidAt : now, Actor, cancellationToken);
-        }
+        await PayDemoInvoicesByCardAsync(demoClock, billing, issued.Items.Where(i => i.IssueDate is { } day && day < DateOnly.FromDateTime(thisMonth.UtcDateTime)).ToList(), cancellationToken);
 
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         LogBillingSeeded(logger, invoices, seconds);

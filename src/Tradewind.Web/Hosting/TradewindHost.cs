@@ -152,6 +152,7 @@ internal static class TradewindHost
         api.MapBillingApi();
         api.MapLedgerApi();
         api.MapBankCollectionsApi();
+        api.MapPaymentsApi();
 
         app.MapCultureSwitch();
         app.MapAwsApi();
@@ -193,6 +194,7 @@ internal static class TradewindHost
         services.AddScoped<IIntegrationEventConsumer<InvoiceFinalized>>(sp => sp.GetRequiredService<BuyerNotificationConsumers>());
         services.AddScoped<IIntegrationEventConsumer<InvoicePaid>>(sp => sp.GetRequiredService<BuyerNotificationConsumers>());
         services.AddScoped<IIntegrationEventConsumer<DirectDebitScheduled>, DirectDebitNotificationConsumer>();
+        services.AddScoped<IIntegrationEventConsumer<Contracts.Payments.InvoicePaymentOverdue>, PaymentOverdueNotifications>();
     }
 
     private static void AddSecurity(IServiceCollection services)

@@ -81,6 +81,26 @@ internal sealed class NotificationTexts(IStringLocalizer<SharedResource> localiz
         Write(reader, () => new(
             T("Direct debit of {0} on {1} for invoice {2}", Amount(reader, amount), dueDate.ToString("d", reader.Culture.Formatting), number),
             T("We will collect {0} for invoice {1} from account {2} by SEPA direct debit on or shortly after {3}, under mandate {4} (creditor identifier {5}). Make sure the account is funded; you can revoke the mandate in your account before then.", Amount(reader, amount), number, iban, dueDate.ToString("d", reader.Culture.Formatting), mandateReference, creditorId)));
+    /// <summary>
+    /// A dunning reminder: the overdue invoice, the failed automatic charge when there was one, and the day the
+    /// subscriptions it bills will be suspended (omitted once that day has passed).
+    /// </summary>
+    public NotificationText PaymentOverdue(NotificationReader reader, string number, Money total, DateTimeOffset dueAt, string? cardLast4, DateTimeOffset? suspendsAt) =>
+        Write(reader, () =>
+        {
+            var parts = new List<string> { T("Invoice {0} for {1} was due on {2} and has not been paid yet. You can pay it by card in your account.", number, Amount(reader, total), Date(reader, dueAt)) };
+            if (cardLast4 is not null)
+            {
+                parts.Add(T("We tried to charge your card ending in {0}, and the payment did not go through.", cardLast4));
+            }
+
+            if (suspendsAt is { } at)
+            {
+                parts.Add(T("If it is still unpaid on {0}, the subscriptions it bills will be suspended until it is paid.", Date(reader, at)));
+            }
+
+            return new(T("Payment overdue: invoice {0}", number), string.Join("\n\n", parts));
+        });
 
     /// <summary>The e-mail around a notification: greeting, the notification, the link to it and why it was sent.</summary>
     public string EmailBody(NotificationReader reader, string displayName, string body, string? link, string organisationName, string notificationsUrl) =>
