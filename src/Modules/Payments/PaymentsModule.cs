@@ -5,6 +5,7 @@ using Tradewind.Contracts.Payments;
 using Tradewind.Payments.Data;
 using Tradewind.Payments.ExchangeRates;
 using Tradewind.Payments.Ledger;
+using Tradewind.Payments.Payouts;
 using Tradewind.Persistence;
 
 namespace Tradewind.Payments;
@@ -28,6 +29,7 @@ public static class PaymentsModule
         services.AddScoped<DocumentLedgerConsumer>();
         services.AddScoped<IIntegrationEventConsumer<InvoiceFinalized>>(sp => sp.GetRequiredService<DocumentLedgerConsumer>());
         services.AddScoped<IIntegrationEventConsumer<InvoicePaid>>(sp => sp.GetRequiredService<DocumentLedgerConsumer>());
+        services.AddPayouts();
         return services;
     }
 }
