@@ -150,6 +150,7 @@ internal static class TradewindHost
         api.MapUsageApi();
         api.MapBillingApi();
         api.MapLedgerApi();
+        api.MapPayoutsApi();
 
         app.MapCultureSwitch();
         app.MapAwsApi();
