@@ -23,6 +23,9 @@ public interface IPaymentAccounts
     /// </summary>
     Task<IReadOnlyList<SellerPayoutAccount>> ListVerifiedPayoutAccountsAsync(OrganisationId sellerId, string currency, CancellationToken cancellationToken);
 
-    /// <summary>The operator entity's collection account in <paramref name="currency"/>, or null when it has none.</summary>
+    /// <summary>
+    /// The account an operator entity pays <paramref name="currency"/> from: its collection account in that currency,
+    /// else its account in its own currency (the bank converts), else its first; null when it has no account at all.
+    /// </summary>
     Task<PaymentAccountDetails?> FindCollectionAccountAsync(string entityCode, string currency, CancellationToken cancellationToken);
 }

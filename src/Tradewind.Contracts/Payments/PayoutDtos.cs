@@ -133,8 +133,8 @@ public interface IPayoutCommands
     /// <summary>
     /// The pain.001 file holding the payout. A requested payout is put in a new file with every other requested payout
     /// of its entity and currency, and they become <c>Sent</c>; a payout already in a file gets that same file.
-    /// Null when the payout does not exist. Refuses with <c>payout-debtor-account-missing</c> when the paying entity has
-    /// no collection account in the currency. Operator only: a file holds other sellers' bank details.
+    /// Null when the payout does not exist. Refuses with <c>payout-debtor-account-missing</c> when the paying entity has no collection
+    /// account at all (it pays from its account in the currency, else its main account). Operator only: a file holds other sellers' bank details.
     /// </summary>
     Task<PayoutFileDto?> GetFileAsync(PayoutId id, string actor, CancellationToken cancellationToken);
 

@@ -68,7 +68,12 @@ internal sealed partial class DemoSeeder
         foreach (var invoice in issued.Items.Where(i => i.IssueDate is { } day && day < DateOnly.FromDateTime(thisMonth.UtcDateTime)))
         {
             var paidAt = new DateTimeOffset(invoice.IssueDate!.Value.AddDays(10).ToDateTime(new TimeOnly(9, 30)), TimeSpan.Zero);
-            await billing.MarkPaidAsync(invoice.Id, paidAt < now ? paidAt : now, Actor, cancellationToken);
+            paidAt = paidAt < now ? paidAt : now;
+            // Recorded on the day it was paid, so the ledger's payment (and the payout hold after it) dates from then.
+            using (demoClock.Rewind(now - paidAt))
+            {
+                await billing.MarkPaidAsync(invoice.Id, paidAt, Actor, cancellationToken);
+            }
         }
 
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;

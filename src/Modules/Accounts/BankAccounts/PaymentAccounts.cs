@@ -29,7 +29,9 @@ internal sealed class PaymentAccounts(TradewindDbContext db, BankAccountProtecto
     public async Task<PaymentAccountDetails?> FindCollectionAccountAsync(string entityCode, string currency, CancellationToken cancellationToken)
     {
         var entity = await db.Set<OperatorEntity>().AsNoTracking().SingleOrDefaultAsync(e => e.Code == entityCode, cancellationToken);
-        var account = entity?.CollectionAccounts.FirstOrDefault(a => string.Equals(a.CurrencyCode, currency, StringComparison.Ordinal));
+        var account = entity?.CollectionAccounts.FirstOrDefault(a => string.Equals(a.CurrencyCode, currency, StringComparison.Ordinal))
+            ?? entity?.CollectionAccounts.FirstOrDefault(a => string.Equals(a.CurrencyCode, entity.CurrencyCode, StringComparison.Ordinal))
+            ?? entity?.CollectionAccounts.FirstOrDefault();
         return account is null ? null : Details(account.HolderName, account.Last4, account.ProtectedDetails);
     }
 

@@ -110,7 +110,7 @@ internal sealed class PayoutCommands(
         var debtorAccount = await paymentAccounts.FindCollectionAccountAsync(payout.EntityCode, payout.Currency, cancellationToken)
             ?? throw new DomainException(
                 "payout-debtor-account-missing",
-                $"{entity.LegalName} ({entity.Code}) has no collection account in {payout.Currency} to pay from; add one to the entity first.",
+                $"{entity.LegalName} ({entity.Code}) has no collection account to pay {payout.Currency} from; add one to the entity first.",
                 DomainErrorKind.Rule);
 
         var transfers = new List<PainTransfer>();
