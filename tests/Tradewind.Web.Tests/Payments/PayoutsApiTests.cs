@@ -113,6 +113,16 @@ public sealed class PayoutsApiTests(PayoutsApp app) : IClassFixture<PayoutsApp>
         Assert.StartsWith("document,kind,entity", rows[0], StringComparison.Ordinal);
         Assert.Contains(rows, r => r.StartsWith(invoice.GetProperty("number").GetString()!, StringComparison.Ordinal) && r.Contains(",194.00," + id + ",paid", StringComparison.Ordinal));
 
+        // The portal pages show the same: the seller's earnings with the payout, the operator's payouts.
+        var page = await seller.GetAsync("/seller/earnings?From=2026-01-01&Until=2027-12-31", _ct);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var html = await page.Content.ReadAsStringAsync(_ct);
+        Assert.Contains(invoice.GetProperty("number").GetString()!, html, StringComparison.Ordinal);
+        Assert.Contains(id, html, StringComparison.Ordinal);
+        var operatorPage = await client.GetAsync("/operator/payouts", _ct);
+        Assert.Equal(HttpStatusCode.OK, operatorPage.StatusCode);
+        Assert.Contains(payout.GetProperty("endToEndId").GetString()!, await operatorPage.Content.ReadAsStringAsync(_ct), StringComparison.Ordinal);
+
         // Seller A does not see the payout, seller B not its file; the operator's position shows the cash and nothing more due to B.
         Assert.Equal(HttpStatusCode.NotFound, (await app.ClientFor(app.SellerA).GetAsync($"/api/v1/payouts/{id}", _ct)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await seller.GetAsync($"/api/v1/payouts/{id}/file", _ct)).StatusCode);
