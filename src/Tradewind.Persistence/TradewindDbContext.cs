@@ -61,25 +61,60 @@ public class TradewindDbContext(DbContextOptions<TradewindDbContext> options, IE
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        RefuseAppendOnlyChanges();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
-    }
-
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
-    {
-        RefuseAppendOnlyChanges();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-    }
-
-    private void RefuseAppendOnlyChanges()
-    {
-        foreach (var entry in ChangeTracker.Entries<IAppendOnly>())
+        var detect = RefuseAppendOnlyChanges();
+        try
         {
-            if (entry.State is EntityState.Modified or EntityState.Deleted)
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var detect = RefuseAppendOnlyChanges();
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
+    }
+
+    /// <summary>
+    /// Detects changes (once: the save that follows does not detect them again) and refuses an update or delete of an
+    /// append-only row. Returns whether changes were detected automatically, for the caller to restore afterwards.
+    /// </summary>
+    private bool RefuseAppendOnlyChanges()
+    {
+        var detect = ChangeTracker.AutoDetectChangesEnabled;
+        if (detect)
+        {
+            ChangeTracker.DetectChanges();
+            ChangeTracker.AutoDetectChangesEnabled = false;
+        }
+
+        try
+        {
+            foreach (var entry in ChangeTracker.Entries<IAppendOnly>())
             {
-                throw new InvalidOperationException($"{entry.Entity.GetType().Name} rows are append-only: they are never updated or deleted.");
+                if (entry.State is EntityState.Modified or EntityState.Deleted)
+                {
+                    throw new InvalidOperationException($"{entry.Entity.GetType().Name} rows are append-only: they are never updated or deleted.");
+                }
             }
         }
+        catch
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detect;
+            throw;
+        }
+
+        return detect;
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -217,6 +217,20 @@ internal sealed partial class AccountsCommands
             }
         }
 
+        string? sepaCreditorId = null;
+        if (!string.IsNullOrWhiteSpace(entity.SepaCreditorId))
+        {
+            var creditor = Primitives.Banking.SepaCreditorId.Validate(entity.SepaCreditorId);
+            if (creditor.Valid)
+            {
+                sepaCreditorId = creditor.Normalized;
+            }
+            else
+            {
+                validation.Add("sepaCreditorId", creditor.Reason!);
+            }
+        }
+
         var accounts = new List<CollectionAccount>();
         var accountInputs = replaceAccounts ? entity.CollectionAccounts ?? [] : [];
         for (var i = 0; i < accountInputs.Count; i++)
@@ -268,6 +282,7 @@ internal sealed partial class AccountsCommands
         row.InvoiceNextNumber = entity.InvoiceSeries!.NextNumber;
         row.ServesRegion = servesRegion;
         row.PeppolParticipantId = peppolParticipantId;
+        row.SepaCreditorId = sepaCreditorId;
         if (replaceAccounts)
         {
             row.CollectionAccounts = accounts;

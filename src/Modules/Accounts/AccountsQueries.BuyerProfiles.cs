@@ -24,4 +24,24 @@ internal sealed partial class AccountsQueries
         return people.OrderBy(u => u.Email, StringComparer.OrdinalIgnoreCase)
             .Select(u => new UserDto(UserId.From(u.Id), organisationId, u.Email ?? "", u.DisplayName, organisation.Role)).ToList();
     }
+
+    public async Task<IReadOnlyList<BillingBuyerDto>> ListBillingBuyersAsync(IReadOnlyCollection<OrganisationId> buyerIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(buyerIds);
+        var ids = buyerIds.Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var organisations = await db.Set<Organisation>().AsNoTracking().Where(o => ids.Contains(o.Id)).ToListAsync(cancellationToken);
+        var profiles = (await db.Set<BuyerProfile>().AsNoTracking().Where(p => ids.Contains(p.OrganisationId)).ToListAsync(cancellationToken))
+            .ToDictionary(p => p.OrganisationId);
+        var emails = (await db.Set<User>().AsNoTracking().Where(u => ids.Contains(u.OrganisationId)).Select(u => new { u.OrganisationId, u.Email }).ToListAsync(cancellationToken))
+            .GroupBy(u => u.OrganisationId)
+            .ToDictionary(g => g.Key, g => g.Select(u => u.Email ?? "").Order(StringComparer.OrdinalIgnoreCase).First());
+        return organisations
+            .Select(o => new BillingBuyerDto(o.ToDto(), profiles.GetValueOrDefault(o.Id)?.ToDto(), emails.GetValueOrDefault(o.Id)))
+            .ToList();
+    }
 }

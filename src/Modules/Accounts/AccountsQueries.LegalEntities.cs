@@ -16,6 +16,19 @@ internal sealed partial class AccountsQueries
     public async Task<IReadOnlyList<OperatorEntityDto>> ListOperatorEntitiesAsync(CancellationToken cancellationToken) =>
         (await db.Set<OperatorEntity>().AsNoTracking().OrderBy(e => e.Code).ToListAsync(cancellationToken)).Select(e => e.ToDto()).ToList();
 
+    public async Task<CollectionAccountDetails?> FindCollectionAccountDetailsAsync(string entityCode, string currency, CancellationToken cancellationToken)
+    {
+        var key = entityCode?.Trim().ToUpperInvariant() ?? "";
+        var entity = await db.Set<OperatorEntity>().AsNoTracking().SingleOrDefaultAsync(e => e.Code == key, cancellationToken);
+        if (entity?.CollectionAccounts.FirstOrDefault(a => string.Equals(a.CurrencyCode, currency, StringComparison.Ordinal)) is not { } account)
+        {
+            return null;
+        }
+
+        var details = bankDetails.Unprotect(account.ProtectedDetails);
+        return new CollectionAccountDetails(entity.Code, account.CountryCode, account.CurrencyCode, account.HolderName, details.Iban is null ? null : Primitives.Banking.Iban.Parse(details.Iban).Value, details.Bic);
+    }
+
     public async Task<OperatorEntityDto?> FindOperatorEntityAsync(string code, CancellationToken cancellationToken)
     {
         var key = code?.Trim().ToUpperInvariant() ?? "";

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Tradewind.Accounts.ApiKeys;
 using Tradewind.Accounts.AwsAccessKeys;
+using Tradewind.Accounts.BankAccounts;
 using Tradewind.Accounts.Organisations;
 using Tradewind.Contracts;
 using Tradewind.Contracts.Accounts;
@@ -13,6 +14,7 @@ internal sealed partial class AccountsQueries(
     TradewindDbContext db,
     AwsSecretProtector awsSecrets,
     AwsSigningCredentialCache credentialCache,
+    BankAccountProtector bankDetails,
     TimeProvider clock) : IAccountsQueries
 {
     // Recording every use would turn each authenticated read into a write; a few minutes' precision is enough.

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Tradewind.Billing.Invoices;
+using Tradewind.Billing.Numbering;
 using Tradewind.Billing.Rating;
 using Tradewind.Billing.Runs;
 using Tradewind.Contracts;
@@ -83,24 +84,7 @@ internal sealed partial class BillingCommands
             await RateAllAsync(state, checkedTo, cancellationToken);
             if (request.Finalize)
             {
-                foreach (var invoiceId in state.Drafted.Select(d => d.Id).ToList())
-                {
-                    try
-                    {
-                        await FinalizeAsync(invoiceId, actor, cancellationToken);
-                        run.InvoicesFinalized++;
-                    }
-                    catch (Exception e) when (e is DbUpdateConcurrencyException or DomainException { Code: "invoice-not-draft" })
-                    {
-                        // A concurrent run (another node, the scheduled job) finalized it first: it is issued once, not an error.
-                        db.ChangeTracker.Clear();
-                    }
-                    catch (DomainException e)
-                    {
-                        db.ChangeTracker.Clear();
-                        state.Errors.Add($"invoice {invoiceId}: {e.Message}");
-                    }
-                }
+                await FinalizeDraftedAsync(state, actor, cancellationToken);
             }
 
             run.Status = BillingRunStatus.Completed;
@@ -318,7 +302,21 @@ internal sealed partial class BillingCommands
     /// </summary>
     private async Task PersistAsync(RunState state, List<RatedWork> work, CancellationToken cancellationToken)
     {
+        try
+        {
+            await PersistPageAsync(state, work, cancellationToken);
+        }
+        finally
+        {
+            // Written documents are not needed in the change tracker: keeping them would make every later save slower.
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    private async Task PersistPageAsync(RunState state, List<RatedWork> work, CancellationToken cancellationToken)
+    {
         var latestPeriod = CalendarMonths.Starting(state.LastEnd.AddMonths(-1));
+        await LoadBuyersAsync(state, work.Where(w => w.Lines.Count > 0).Select(w => w.Agreement.BuyerId).Distinct().ToList(), cancellationToken);
         var placed = new List<(RatedWork Item, DraftContext Context)>();
         var empty = new List<RatedWork>();
         foreach (var item in work)
@@ -375,10 +373,208 @@ internal sealed partial class BillingCommands
             group.Work.Add(item);
         }
 
+        // Groups with a draft from an earlier run get lines added one by one; new groups are drafted together.
+        var fresh = new List<NewGroup>();
         foreach (var (key, group) in groups.OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            await PersistGroupAsync(state, key, group.Context, group.Period, group.Work, existing.GetValueOrDefault(key), cancellationToken);
+            if (existing.GetValueOrDefault(key) is { } draft)
+            {
+                await PersistGroupAsync(state, key, group.Context, group.Period, group.Work, draft, cancellationToken);
+            }
+            else
+            {
+                fresh.Add(new NewGroup(key, group.Context, group.Period, group.Work));
+            }
         }
+
+        if (fresh.Count > 0)
+        {
+            await DraftManyAsync(state, fresh, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Drafts the invoices of new groups together, in one transaction: the ledger rows of every month first (the unique
+    /// key a concurrent run collides on, and SQLite's first write), then one tax quote per invoice, quoted in one batch,
+    /// then the invoices with their tax, legends and audit lines. When anything fails (a concurrent run rated a month or
+    /// drafted a group first, one document's tax), the transaction rolls back whole and the groups are written one by
+    /// one, as <see cref="PersistGroupAsync"/> does, so that only the colliding or failing ones are skipped or reported.
+    /// </summary>
+    private async Task DraftManyAsync(RunState state, List<NewGroup> groups, CancellationToken cancellationToken)
+    {
+        var drafts = new List<(NewGroup Group, Invoice? Invoice, decimal? TaxCurrencyRate)>(groups.Count);
+        try
+        {
+            foreach (var group in groups)
+            {
+                var (invoice, taxCurrencyRate) = await BuildInvoiceAsync(state, group.Key, group.Context, group.Period, group.Work, cancellationToken);
+                drafts.Add((group, invoice, taxCurrencyRate));
+            }
+
+            var invoiced = drafts.Where(d => d.Invoice is not null).ToList();
+            await db.InTransactionAsync(
+                async ct =>
+                {
+                    foreach (var draft in drafts)
+                    {
+                        foreach (var item in draft.Group.Work)
+                        {
+                            db.Add(LedgerRow(state, item, draft.Invoice?.Id));
+                        }
+                    }
+
+                    await db.SaveChangesAsync(ct);
+                    if (invoiced.Count > 0)
+                    {
+                        var quotes = await tax.QuoteManyAsync(invoiced.Select(d => TaxRequest(d.Invoice!, d.Group.Context, state.Day)).ToList(), "billing", ct);
+                        for (var i = 0; i < invoiced.Count; i++)
+                        {
+                            var (group, invoice, rate) = (invoiced[i].Group, invoiced[i].Invoice!, invoiced[i].TaxCurrencyRate);
+                            ApplyTax(invoice, quotes[i], rate);
+                            invoice.LegendsJson = InvoiceJson.Write(InvoiceTaxes.Legends(invoice.Lines, group.Context.Issuer.Address.CountryCode, invoice.ConversionJson is not null, creditNote: false));
+                            RecordDrafted(state, invoice, group.Period);
+                            db.Add(invoice);
+                        }
+
+                        await db.SaveChangesAsync(ct);
+                    }
+
+                    return true;
+                },
+                cancellationToken);
+        }
+        catch (Exception e) when (e is DbUpdateException or DomainException)
+        {
+            db.ChangeTracker.Clear();
+            foreach (var group in groups)
+            {
+                await PersistGroupAsync(state, group.Key, group.Context, group.Period, group.Work, null, cancellationToken);
+                db.ChangeTracker.Clear();
+            }
+
+            return;
+        }
+
+        foreach (var (group, invoice, _) in drafts)
+        {
+            state.Run.AgreementsRated += group.Work.Select(w => w.Agreement.Id).Distinct().Count();
+            if (invoice is not null)
+            {
+                state.Run.LateUsageLines += group.Work.Sum(w => w.Lines.Count(l => l.Kind == InvoiceLineKind.LateUsage && l.Amount != 0m));
+                state.Drafted.Add(invoice);
+            }
+        }
+    }
+
+    private void RecordDrafted(RunState state, Invoice invoice, BillingPeriod period) =>
+        audit.Record(state.Run.Actor, invoice.BuyerId.Value, "invoice.drafted", $"invoice:{invoice.Id}",
+            string.Create(CultureInfo.InvariantCulture, $"{invoice.IssuerEntityCode} {invoice.Currency} {Money.FromMinor(invoice.TotalMinor, Currency.FromCode(invoice.Currency)).ToMajorString()}, {invoice.Lines.Count} lines, period {period.Start:yyyy-MM}"));
+
+    /// <summary>
+    /// Finalizes the run's drafts in batches: per issuing entity and kind, one transaction numbers a batch in a row (one
+    /// upsert of the series takes them all, so the numbers stay gap-free), commits their tax quotes and publishes them.
+    /// When a batch fails, its invoices are finalized one by one so that only the failing one is reported.
+    /// </summary>
+    private async Task FinalizeDraftedAsync(RunState state, string actor, CancellationToken cancellationToken)
+    {
+        var batchSize = Math.Clamp(options.Value.PageSize, 1, 5000);
+        foreach (var series in state.Drafted.GroupBy(d => (d.IssuerEntityCode, d.Kind)).ToList())
+        {
+            foreach (var batch in series.Select(d => d.Id).Chunk(batchSize))
+            {
+                try
+                {
+                    await FinalizeBatchAsync(series.Key.IssuerEntityCode, series.Key.Kind, batch, actor, cancellationToken);
+                    state.Run.InvoicesFinalized += batch.Length;
+                }
+                catch (Exception e) when (e is DbUpdateException or DomainException)
+                {
+                    db.ChangeTracker.Clear();
+                    foreach (var invoiceId in batch)
+                    {
+                        await FinalizeOneAsync(state, invoiceId, actor, cancellationToken);
+                    }
+                }
+                finally
+                {
+                    db.ChangeTracker.Clear();
+                }
+            }
+        }
+    }
+
+    private async Task FinalizeOneAsync(RunState state, InvoiceId invoiceId, string actor, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await FinalizeAsync(invoiceId, actor, cancellationToken);
+            state.Run.InvoicesFinalized++;
+        }
+        catch (Exception e) when (e is DbUpdateConcurrencyException or DomainException { Code: "invoice-not-draft" })
+        {
+            // A concurrent run (another node, the scheduled job) finalized it first: it is issued once, not an error.
+        }
+        catch (DomainException e)
+        {
+            state.Errors.Add($"invoice {invoiceId}: {e.Message}");
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    /// <summary>Finalizes drafts of one issuing entity and kind in one transaction (as <see cref="FinalizeAsync"/> does one).</summary>
+    private async Task FinalizeBatchAsync(string entityCode, InvoiceKind kind, InvoiceId[] ids, string actor, CancellationToken cancellationToken)
+    {
+        var entity = await accounts.FindOperatorEntityAsync(entityCode, cancellationToken)
+            ?? throw new DomainException("issuing-entity-not-found", $"The issuing entity {entityCode} does not exist.", DomainErrorKind.Conflict);
+        await db.InTransactionAsync(
+            async ct =>
+            {
+                var now = clock.GetUtcNow();
+                var year = now.UtcDateTime.Year;
+                var first = kind == InvoiceKind.Invoice ? Math.Max(1, entity.InvoiceSeries.NextNumber) : 1;
+                // The series' upsert is the transaction's first statement, as in FinalizeAsync (see InvoiceNumbers).
+                var number = await InvoiceNumbers.TakeAsync(db, entity.Code, kind, year, first, ids.Length, ct);
+                var invoices = (await db.Set<Invoice>().Include(i => i.Lines).Where(i => ids.Contains(i.Id)).ToListAsync(ct)).ToDictionary(i => i.Id);
+                var commits = new List<(TaxQuoteId Id, string DocumentNumber)>(ids.Length);
+                var finalized = new List<Invoice>(ids.Length);
+                foreach (var id in ids)
+                {
+                    var invoice = invoices.GetValueOrDefault(id) ?? throw NotFound(id);
+                    if (invoice.Status != InvoiceStatus.Draft || invoice.Kind != kind)
+                    {
+                        // Finalized by a concurrent request: the batch rolls back (returning its numbers) and goes one by one.
+                        throw new DomainException("invoice-not-draft", $"Invoice {id} is {Invoice.Wire(invoice.Status)}; only a draft can be finalized.", DomainErrorKind.Conflict);
+                    }
+
+                    var text = InvoiceNumbers.Format(entity.InvoiceSeries.Prefix, invoice.Kind, year, number++);
+                    invoice.Finalize(text, DateOnly.FromDateTime(now.UtcDateTime), options.Value.PaymentTermDays, now);
+                    if (invoice.TaxQuoteId is { } quoteId)
+                    {
+                        commits.Add((quoteId, text));
+                    }
+
+                    finalized.Add(invoice);
+                }
+
+                await db.SaveChangesAsync(ct);
+                if (commits.Count > 0)
+                {
+                    await tax.CommitManyAsync(commits, actor, ct);
+                }
+
+                foreach (var invoice in finalized)
+                {
+                    Publish(invoice, now);
+                    audit.Record(actor, invoice.BuyerId.Value, "invoice.finalized", $"invoice:{invoice.Id}", invoice.Number!);
+                }
+
+                await db.SaveChangesAsync(ct);
+                return true;
+            },
+            cancellationToken);
     }
 
     /// <summary>
@@ -532,23 +728,58 @@ internal sealed partial class BillingCommands
     private async Task<Invoice?> DraftInvoiceAsync(
         RunState state, string groupKey, DraftContext context, BillingPeriod period, List<RatedWork> work, CancellationToken cancellationToken)
     {
+        var (invoice, taxCurrencyRate) = await BuildInvoiceAsync(state, groupKey, context, period, work, cancellationToken);
+        if (invoice is null)
+        {
+            // Nothing to charge (free tier, trial): the periods are rated, no document is issued.
+            await WriteLedgerOnlyAsync(state, work, cancellationToken);
+            return null;
+        }
+
+        return await db.InTransactionAsync(
+            async ct =>
+            {
+                // The ledger rows first: their unique key is what a concurrent run collides on (and the group key, unique
+                // among invoices, when a concurrent run drafts the same group's invoice).
+                foreach (var item in work)
+                {
+                    db.Add(LedgerRow(state, item, invoice.Id));
+                }
+
+                db.Add(invoice);
+                await db.SaveChangesAsync(ct);
+                var quote = await tax.QuoteAsync(TaxRequest(invoice, context, state.Day), "billing", ct);
+                ApplyTax(invoice, quote, taxCurrencyRate);
+                invoice.LegendsJson = InvoiceJson.Write(InvoiceTaxes.Legends(invoice.Lines, context.Issuer.Address.CountryCode, invoice.ConversionJson is not null, creditNote: false));
+                RecordDrafted(state, invoice, period);
+                await db.SaveChangesAsync(ct);
+                return invoice;
+            },
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// One group's invoice, not yet stored, with the rate into its tax currency (if it has one); no invoice when nothing
+    /// rounds to a charge.
+    /// </summary>
+    private async Task<(Invoice? Invoice, decimal? TaxCurrencyRate)> BuildInvoiceAsync(
+        RunState state, string groupKey, DraftContext context, BillingPeriod period, List<RatedWork> work, CancellationToken cancellationToken)
+    {
         var currency = Currency.FromCode(context.Currency);
         var conversions = new Dictionary<string, ExchangeRate>(StringComparer.Ordinal);
         foreach (var planCurrency in work.Select(w => w.Agreement.Terms.Currency).Distinct(StringComparer.Ordinal).Where(c => !string.Equals(c, context.Currency, StringComparison.Ordinal)))
         {
-            conversions[planCurrency] = await RateAsync(planCurrency, context.Currency, state.Day, cancellationToken);
+            conversions[planCurrency] = await RateAsync(state, planCurrency, context.Currency, cancellationToken);
         }
 
         var taxCurrency = InvoiceTaxes.TaxCurrency(context.Issuer.Address.CountryCode, context.Issuer.CurrencyCode, context.Currency);
-        var taxCurrencyRate = taxCurrency is null ? null : await RateAsync(context.Currency, taxCurrency, state.Day, cancellationToken);
+        var taxCurrencyRate = taxCurrency is null ? null : await RateAsync(state, context.Currency, taxCurrency, cancellationToken);
 
         var id = InvoiceId.New(clock);
         var lines = BuildLines(id, 0, work, currency, conversions.ToDictionary(c => c.Key, c => c.Value.Rate, StringComparer.Ordinal));
         if (lines.All(l => l.AmountMinor == 0))
         {
-            // Nothing to charge (free tier, trial): the periods are rated, no document is issued.
-            await WriteLedgerOnlyAsync(state, work, cancellationToken);
-            return null;
+            return (null, null);
         }
 
         var conversion = conversions.Values.FirstOrDefault();
@@ -574,27 +805,7 @@ internal sealed partial class BillingCommands
             CreatedAt = clock.GetUtcNow(),
             Lines = lines,
         };
-
-        return await db.InTransactionAsync(
-            async ct =>
-            {
-                // The ledger rows first: their unique key is what a concurrent run collides on (and the group key, unique
-                // among invoices, when a concurrent run drafts the same group's invoice).
-                foreach (var item in work)
-                {
-                    db.Add(LedgerRow(state, item, id));
-                }
-
-                db.Add(invoice);
-                await db.SaveChangesAsync(ct);
-                await ApplyTaxAsync(invoice, context, state.Day, taxCurrencyRate?.Rate, ct);
-                invoice.LegendsJson = InvoiceJson.Write(InvoiceTaxes.Legends(invoice.Lines, context.Issuer.Address.CountryCode, conversion is not null, creditNote: false));
-                audit.Record(state.Run.Actor, invoice.BuyerId.Value, "invoice.drafted", $"invoice:{invoice.Id}",
-                    string.Create(CultureInfo.InvariantCulture, $"{invoice.IssuerEntityCode} {invoice.Currency} {Money.FromMinor(invoice.TotalMinor, currency).ToMajorString()}, {invoice.Lines.Count} lines, period {period.Start:yyyy-MM}"));
-                await db.SaveChangesAsync(ct);
-                return invoice;
-            },
-            cancellationToken);
+        return (invoice, taxCurrencyRate?.Rate);
     }
 
     /// <summary>
@@ -616,10 +827,10 @@ internal sealed partial class BillingCommands
         {
             rates[planCurrency] = recorded is { } rate && string.Equals(rate.FromCurrency, planCurrency, StringComparison.Ordinal)
                 ? rate.Rate
-                : (await RateAsync(planCurrency, stored.Currency, state.Day, cancellationToken)).Rate;
+                : (await RateAsync(state, planCurrency, stored.Currency, cancellationToken)).Rate;
         }
 
-        var taxCurrencyRate = stored.TaxCurrency is { } taxCurrency ? (await RateAsync(stored.Currency, taxCurrency, state.Day, cancellationToken)).Rate : (decimal?)null;
+        var taxCurrencyRate = stored.TaxCurrency is { } taxCurrency ? (await RateAsync(state, stored.Currency, taxCurrency, cancellationToken)).Rate : (decimal?)null;
         return await db.InTransactionAsync(
             async ct =>
             {
@@ -646,7 +857,7 @@ internal sealed partial class BillingCommands
                 // taken for existing rows.
                 db.AddRange(lines);
                 await db.SaveChangesAsync(ct);
-                await ApplyTaxAsync(invoice, context, state.Day, taxCurrencyRate, ct);
+                ApplyTax(invoice, await tax.QuoteAsync(TaxRequest(invoice, context, state.Day), "billing", ct), taxCurrencyRate);
                 invoice.LegendsJson = InvoiceJson.Write(InvoiceTaxes.Legends(invoice.Lines, context.Issuer.Address.CountryCode, invoice.ConversionJson is not null, creditNote: false));
                 audit.Record(state.Run.Actor, invoice.BuyerId.Value, "invoice.lines_added", $"invoice:{invoice.Id}",
                     string.Create(CultureInfo.InvariantCulture, $"{lines.Count} lines added by run {state.Run.Id}; now {invoice.Currency} {Money.FromMinor(invoice.TotalMinor, currency).ToMajorString()}, {invoice.Lines.Count} lines"));
@@ -700,21 +911,24 @@ internal sealed partial class BillingCommands
         return lines;
     }
 
-    /// <summary>Quotes the tax of every line (one quote per document) and stores each line's tax, the subtotals and the totals.</summary>
-    private async Task ApplyTaxAsync(Invoice invoice, DraftContext context, DateOnly day, decimal? taxCurrencyRate, CancellationToken cancellationToken)
+    /// <summary>The tax engine's request for a document: one quote line per invoice line.</summary>
+    private static TaxQuoteRequest TaxRequest(Invoice invoice, DraftContext context, DateOnly day)
     {
         var currency = Currency.FromCode(invoice.Currency);
         // Lines are quoted with their sign: a negative line (a re-priced volume tier, a late-usage difference) has a
         // negative tax, computed by the same rounding rule (in Japan it lowers the per-rate sum), and commits signed.
-        var quote = await tax.QuoteAsync(
-            new TaxQuoteRequest(
-                day,
-                context.Issuer.EntityCode,
-                new TaxBuyer(context.Buyer.CountryCode, context.Buyer.SubdivisionCode, context.BuyerSnapshot.TaxId, context.BuyerSnapshot.IsBusiness),
-                invoice.Lines.Select(l => new TaxLineRequest(l.LineNumber.ToString(CultureInfo.InvariantCulture), Money.FromMinor(l.AmountMinor, currency), l.TaxCode)).ToList(),
-                context.SellerCountry),
-            "billing",
-            cancellationToken);
+        return new TaxQuoteRequest(
+            day,
+            context.Issuer.EntityCode,
+            new TaxBuyer(context.Buyer.CountryCode, context.Buyer.SubdivisionCode, context.BuyerSnapshot.TaxId, context.BuyerSnapshot.IsBusiness),
+            invoice.Lines.Select(l => new TaxLineRequest(l.LineNumber.ToString(CultureInfo.InvariantCulture), Money.FromMinor(l.AmountMinor, currency), l.TaxCode)).ToList(),
+            context.SellerCountry);
+    }
+
+    /// <summary>Stores each line's tax from the document's quote, the subtotals and the totals.</summary>
+    private static void ApplyTax(Invoice invoice, TaxQuoteDto quote, decimal? taxCurrencyRate)
+    {
+        var currency = Currency.FromCode(invoice.Currency);
         var byLine = quote.Lines.ToDictionary(l => l.Id, StringComparer.Ordinal);
         foreach (var line in invoice.Lines)
         {
@@ -744,6 +958,17 @@ internal sealed partial class BillingCommands
         Amount = decimal.Round(step.Amount * rate, 10, MidpointRounding.AwayFromZero),
     };
 
+    /// <summary>The rate from one currency to another on the run's day, looked up once per run.</summary>
+    private async Task<ExchangeRate> RateAsync(RunState state, string from, string to, CancellationToken cancellationToken)
+    {
+        if (!state.Rates.TryGetValue((from, to), out var rate))
+        {
+            state.Rates[(from, to)] = rate = await RateAsync(from, to, state.Day, cancellationToken);
+        }
+
+        return rate;
+    }
+
     private async Task<ExchangeRate> RateAsync(string from, string to, DateOnly day, CancellationToken cancellationToken)
     {
         var table = await rates.GetRatesAsync(Currency.FromCode(from), day, cancellationToken);
@@ -757,11 +982,11 @@ internal sealed partial class BillingCommands
     {
         if (!state.Buyers.TryGetValue(agreement.BuyerId, out var buyer))
         {
-            var organisation = await accounts.FindOrganisationAsync(agreement.BuyerId, cancellationToken)
-                ?? throw new DomainException("buyer-not-found", $"Buyer {agreement.BuyerId} does not exist.", DomainErrorKind.NotFound);
-            var profile = await accounts.FindBuyerProfileAsync(agreement.BuyerId, cancellationToken);
-            var users = await accounts.ListUsersAsync(agreement.BuyerId, cancellationToken);
-            state.Buyers[agreement.BuyerId] = buyer = (organisation, profile, users.Count > 0 ? users[0].Email : null);
+            await LoadBuyersAsync(state, [agreement.BuyerId], cancellationToken);
+            if (!state.Buyers.TryGetValue(agreement.BuyerId, out buyer))
+            {
+                throw new DomainException("buyer-not-found", $"Buyer {agreement.BuyerId} does not exist.", DomainErrorKind.NotFound);
+            }
         }
 
         if (!state.SellerCountries.TryGetValue(agreement.SellerId, out var sellerCountry))
@@ -803,6 +1028,47 @@ internal sealed partial class BillingCommands
             sellerCountry);
     }
 
+    /// <summary>
+    /// Looks up the buyers a page invoices, all at once, and allocates Peppol addresses to those whose tax id gives none
+    /// (docs/billing.md § Documents), in one transaction.
+    /// </summary>
+    private async Task LoadBuyersAsync(RunState state, List<OrganisationId> buyerIds, CancellationToken cancellationToken)
+    {
+        var unknown = buyerIds.Where(id => !state.Buyers.ContainsKey(id)).ToList();
+        if (unknown.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var found in await accounts.ListBillingBuyersAsync(unknown, cancellationToken))
+        {
+            state.Buyers[found.Organisation.Id] = (found.Organisation, found.Profile, found.Email);
+        }
+
+        var needAddress = new List<OrganisationId>();
+        foreach (var id in unknown.Where(state.Buyers.ContainsKey))
+        {
+            var (organisation, profile, _) = state.Buyers[id];
+            var country = profile?.Address.CountryCode ?? organisation.CountryCode;
+            if (profile?.TaxId is { } taxId && Documents.TaxIdentifiers.Endpoint(country, taxId) is not null)
+            {
+                state.PeppolAddresses[id] = null;
+            }
+            else
+            {
+                needAddress.Add(id);
+            }
+        }
+
+        if (needAddress.Count > 0)
+        {
+            foreach (var (id, address) in await accountCommands.AllocatePeppolBuyerAddressesAsync(needAddress, cancellationToken))
+            {
+                state.PeppolAddresses[id] = address;
+            }
+        }
+    }
+
     private static string PaymentReference(InvoiceId id) => "TW" + id.Value.ToString("N", CultureInfo.InvariantCulture)[..16].ToUpperInvariant();
 
     private Task<BillingRun?> FindRunByKeyAsync(string key, CancellationToken cancellationToken) =>
@@ -830,6 +1096,9 @@ internal sealed partial class BillingCommands
 
     /// <summary>A charge an earlier document (or this run) made, with the start of the service it charged for.</summary>
     private sealed record BilledCharge(DateTimeOffset ServiceStart, PriorCharge Charge);
+
+    /// <summary>A group of rated work with no invoice yet.</summary>
+    private sealed record NewGroup(string Key, DraftContext Context, BillingPeriod Period, List<RatedWork> Work);
 
     private sealed record ExchangeRate(string From, string To, decimal Rate, DateOnly Day, string Source);
 
@@ -875,6 +1144,9 @@ internal sealed partial class BillingCommands
         public Dictionary<OrganisationId, (OrganisationDto Organisation, BuyerProfileDto? Profile, string? Email)> Buyers { get; } = [];
 
         public Dictionary<OrganisationId, string> SellerCountries { get; } = [];
+
+        /// <summary>Exchange rates on the run's day, by (from, to).</summary>
+        public Dictionary<(string From, string To), ExchangeRate> Rates { get; } = [];
 
         public Dictionary<string, OperatorEntityDto> Issuers { get; } = new(StringComparer.Ordinal);
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Tradewind.Contracts.Billing;
 using Tradewind.Contracts.Events;
 using Tradewind.Contracts.Payments;
+using Tradewind.Payments.BankCollections;
 using Tradewind.Payments.Data;
 using Tradewind.Payments.ExchangeRates;
 using Tradewind.Payments.Ledger;
@@ -29,6 +30,7 @@ public static class PaymentsModule
         services.AddScoped<DocumentLedgerConsumer>();
         services.AddScoped<IIntegrationEventConsumer<InvoiceFinalized>>(sp => sp.GetRequiredService<DocumentLedgerConsumer>());
         services.AddScoped<IIntegrationEventConsumer<InvoicePaid>>(sp => sp.GetRequiredService<DocumentLedgerConsumer>());
+        services.AddBankCollections();
         services.AddPayouts();
         return services;
     }

@@ -53,6 +53,7 @@ public enum NotificationKind
     InvoiceIssued,
     CreditNoteIssued,
     InvoicePaid,
+    DirectDebitScheduled,
 }
 
 /// <param name="RecipientId">The buyer organisation whose inbox receives it.</param>

@@ -9,6 +9,9 @@ namespace Tradewind.Contracts.Accounts;
 /// </summary>
 public sealed record BuyerProfileInput(PostalAddress Address, string? TaxId, string InvoiceCurrency, string Language, string TimeZone);
 
+/// <summary>A buyer as an invoice names it: organisation, billing profile (if any) and the first e-mail of its people.</summary>
+public sealed record BillingBuyerDto(OrganisationDto Organisation, BuyerProfileDto? Profile, string? Email);
+
 public sealed record BuyerProfileDto(OrganisationId OrganisationId, PostalAddress Address, string? TaxId, string? TaxIdDisplay, string InvoiceCurrency, string Language, string TimeZone);
 
 /// <summary>

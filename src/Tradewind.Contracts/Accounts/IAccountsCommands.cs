@@ -88,6 +88,13 @@ public interface IAccountsCommands
     /// </summary>
     Task<string?> AllocatePeppolBuyerAddressAsync(OrganisationId buyerId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// <see cref="AllocatePeppolBuyerAddressAsync"/> for many buyers in one transaction (a billing run's page): each buyer
+    /// keeps the address it has, the others get consecutive ones. Every buyer asked for is in the answer (null values
+    /// when no GS1 company prefix is configured).
+    /// </summary>
+    Task<IReadOnlyDictionary<OrganisationId, string?>> AllocatePeppolBuyerAddressesAsync(IReadOnlyCollection<OrganisationId> buyerIds, CancellationToken cancellationToken);
+
     /// <summary>Replaces a buyer organisation's billing profile.</summary>
     Task<BuyerProfileDto> UpdateBuyerProfileAsync(OrganisationId buyerId, BuyerProfileInput profile, string actor, CancellationToken cancellationToken);
 }

@@ -21,6 +21,12 @@ public interface IAccountsQueries
 
     Task<OperatorEntityDto?> FindOperatorEntityAsync(string code, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The decrypted details of the entity's collection account in <paramref name="currency"/>, or null when it has none.
+    /// For payment files only (Payments); never show them.
+    /// </summary>
+    Task<CollectionAccountDetails?> FindCollectionAccountDetailsAsync(string entityCode, string currency, CancellationToken cancellationToken);
+
     /// <summary>The issuing-entity rules in the order they are tried.</summary>
     Task<IReadOnlyList<RoutingRuleDto>> ListRoutingRulesAsync(CancellationToken cancellationToken);
 
@@ -78,4 +84,10 @@ public interface IAccountsQueries
 
     /// <summary>The people of one organisation, by e-mail.</summary>
     Task<IReadOnlyList<UserDto>> ListUsersAsync(OrganisationId organisationId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// What invoicing needs of many buyers at once (a billing run's page): each one's organisation, billing profile and the
+    /// first e-mail of its people by address; buyers that do not exist are left out.
+    /// </summary>
+    Task<IReadOnlyList<BillingBuyerDto>> ListBillingBuyersAsync(IReadOnlyCollection<OrganisationId> buyerIds, CancellationToken cancellationToken);
 }

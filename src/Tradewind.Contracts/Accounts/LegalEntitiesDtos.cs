@@ -25,7 +25,8 @@ public sealed record OperatorEntityDto(
     IReadOnlyList<CollectionAccountDto> CollectionAccounts,
     string ServesRegion,
     DateTimeOffset CreatedAt,
-    string? PeppolParticipantId = null);
+    string? PeppolParticipantId = null,
+    string? SepaCreditorId = null);
 
 /// <summary>
 /// One tax registration of an operator entity, one per jurisdiction (a country, or a US state / Canadian province /
@@ -59,7 +60,14 @@ public sealed record NewOperatorEntity(
     InvoiceSeriesDto InvoiceSeries,
     IReadOnlyList<NewCollectionAccount>? CollectionAccounts,
     string ServesRegion,
-    string? PeppolParticipantId = null);
+    string? PeppolParticipantId = null,
+    string? SepaCreditorId = null);
+
+/// <summary>
+/// The bank details of an operator entity's collection account, decrypted: what a SEPA direct-debit file names as the
+/// creditor's account. Only Payments reads these, to write payment files; they are never returned by the API.
+/// </summary>
+public sealed record CollectionAccountDetails(string EntityCode, string CountryCode, string CurrencyCode, string HolderName, string? Iban, string? Bic);
 
 /// <summary>Which sellers a routing rule applies to.</summary>
 public enum SellerCondition

@@ -42,4 +42,11 @@ public interface ICurrencyConverter
     /// Refuses with <c>fx-rate-unavailable</c> when no rate on or before the date exists.
     /// </summary>
     Task<CurrencyConversionDto> ConvertAsync(Money amount, Currency target, DateOnly day, MidpointRounding rounding, string purpose, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// <see cref="ConvertAsync"/> for a caller converting many amounts in its own transaction (a billing run's batch):
+    /// the record joins the caller's unit of work and is stored by its next save, and each currency's rate is read once
+    /// per day and scope.
+    /// </summary>
+    Task<CurrencyConversionDto> ConvertWithoutSavingAsync(Money amount, Currency target, DateOnly day, MidpointRounding rounding, string purpose, CancellationToken cancellationToken);
 }

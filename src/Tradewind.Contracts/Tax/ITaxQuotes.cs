@@ -16,6 +16,12 @@ public interface ITaxQuotes
     /// </summary>
     Task<TaxQuoteDto> QuoteAsync(TaxQuoteRequest request, string actor, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// <see cref="QuoteAsync"/> for many documents at once (a billing run's page of invoices): the same quotes, stored with
+    /// one write, the issuing entities looked up once per batch. The answers are in the order of the requests.
+    /// </summary>
+    Task<IReadOnlyList<TaxQuoteDto>> QuoteManyAsync(IReadOnlyList<TaxQuoteRequest> requests, string actor, CancellationToken cancellationToken);
+
     /// <summary>A stored quote, or null.</summary>
     Task<TaxQuoteDto?> FindQuoteAsync(TaxQuoteId id, CancellationToken cancellationToken);
 
@@ -25,6 +31,12 @@ public interface ITaxQuotes
     /// <c>tax-quote-already-committed</c>.
     /// </summary>
     Task<TaxCommitDto> CommitAsync(TaxQuoteId id, string documentNumber, string actor, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// <see cref="CommitAsync"/> for many finalized documents in one transaction (the caller's, when it has one), the
+    /// quotes read with one query and the transactions stored with one write.
+    /// </summary>
+    Task<IReadOnlyList<TaxCommitDto>> CommitManyAsync(IReadOnlyList<(TaxQuoteId Id, string DocumentNumber)> commits, string actor, CancellationToken cancellationToken);
 
     /// <summary>
     /// Reverses a committed quote in full for the credit note <paramref name="creditNoteNumber"/>: the same lines with

@@ -221,7 +221,7 @@ public readonly record struct Iban
         };
     }
 
-    private static int Mod97(string rearranged)
+    internal static int Mod97(string rearranged)
     {
         var remainder = 0;
         foreach (var c in rearranged)

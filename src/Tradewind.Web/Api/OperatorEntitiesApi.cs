@@ -42,7 +42,8 @@ internal static class OperatorEntitiesApi
         IReadOnlyList<CollectionAccountDto> CollectionAccounts,
         string ServesRegion,
         DateTimeOffset CreatedAt,
-        string? PeppolParticipantId);
+        string? PeppolParticipantId,
+        string? SepaCreditorId);
 
     public sealed record OperatorEntityRequest(
         string? Code,
@@ -55,7 +56,8 @@ internal static class OperatorEntitiesApi
         InvoiceSeriesDto? InvoiceSeries,
         IReadOnlyList<NewCollectionAccount>? CollectionAccounts,
         string ServesRegion,
-        string? PeppolParticipantId = null);
+        string? PeppolParticipantId = null,
+        string? SepaCreditorId = null);
 
     public sealed record RoutingRuleResponse(
         Guid Id, int Priority, IReadOnlyList<string> BuyerCountries, IReadOnlyList<string> ExceptBuyerCountries, SellerCondition SellerCondition, string? SellerCountry, string EntityCode);
@@ -95,10 +97,10 @@ internal static class OperatorEntitiesApi
     }
 
     private static NewOperatorEntity ToInput(OperatorEntityRequest r, string code) => new(
-        code, r.LegalName, r.CountryCode, r.Address!, r.CurrencyCode, r.AcceptedCurrencies, r.TaxRegistrations, r.InvoiceSeries!, r.CollectionAccounts, r.ServesRegion, r.PeppolParticipantId);
+        code, r.LegalName, r.CountryCode, r.Address!, r.CurrencyCode, r.AcceptedCurrencies, r.TaxRegistrations, r.InvoiceSeries!, r.CollectionAccounts, r.ServesRegion, r.PeppolParticipantId, r.SepaCreditorId);
 
     private static OperatorEntityResponse ToResponse(OperatorEntityDto e) => new(
-        e.Id.Value, e.Code, e.LegalName, e.CountryCode, e.Address, e.CurrencyCode, e.AcceptedCurrencies, e.TaxRegistrations, e.InvoiceSeries, e.CollectionAccounts, e.ServesRegion, e.CreatedAt, e.PeppolParticipantId);
+        e.Id.Value, e.Code, e.LegalName, e.CountryCode, e.Address, e.CurrencyCode, e.AcceptedCurrencies, e.TaxRegistrations, e.InvoiceSeries, e.CollectionAccounts, e.ServesRegion, e.CreatedAt, e.PeppolParticipantId, e.SepaCreditorId);
 
     private static RoutingRuleResponse ToResponse(RoutingRuleDto r) =>
         new(r.Id.Value, r.Priority, r.BuyerCountries, r.ExceptBuyerCountries, r.SellerCondition, r.SellerCountry, r.EntityCode);

@@ -64,7 +64,10 @@ internal sealed partial class DemoSeeder(
             [new("LU", null, "LU10000356"), new("GB", null, "GB 100 1950 75"), new("NO", null, "NO 965 920 358 MVA")],
             new("EU-", 1),
             [new("LU", "EUR", "Tradewind Marketplace Europe S.à r.l.", "LU28 0019 4006 4475 0000", null, null, null)],
-            "EMEA except Turkey and South Africa, for EMEA-eligible sellers"),
+            "EMEA except Turkey and South Africa, for EMEA-eligible sellers",
+            null,
+            // A Luxembourg creditor identifier with valid check digits (EPC262-08); collects the demo's SEPA direct debits.
+            "LU87ZZZ0000000000000000123"),
         new(
             "IN", "Tradewind India Private Limited", "IN", new("Level 9, Prestige Tower", "Residency Road", "Mumbai", "400001", "IN-MH", "IN"), "INR", ["INR"],
             [new("IN", null, "27AAPFU0939F1ZV")],
@@ -180,6 +183,7 @@ internal sealed partial class DemoSeeder(
 
         await SeedExchangeRatesAsync(cancellationToken);
         await SeedBillingAsync(operatorOrg.Id, buyers, cancellationToken);
+        await SeedBankCollectionsAsync(operatorOrg.Id, buyers, cancellationToken);
         await SeedPayoutsAsync(cancellationToken);
         var awsExample = await PrepareAwsExampleAsync(firstSeller!.OrganisationId, cancellationToken);
 

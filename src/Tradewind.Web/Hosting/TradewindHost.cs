@@ -22,6 +22,7 @@ using Tradewind.Contracts.Billing;
 using Tradewind.Contracts.Catalog;
 using Tradewind.Contracts.Events;
 using Tradewind.Contracts.Localization;
+using Tradewind.Contracts.Payments;
 using Tradewind.Localization;
 using Tradewind.Metering;
 using Tradewind.Payments;
@@ -150,6 +151,7 @@ internal static class TradewindHost
         api.MapUsageApi();
         api.MapBillingApi();
         api.MapLedgerApi();
+        api.MapBankCollectionsApi();
         api.MapPayoutsApi();
 
         app.MapCultureSwitch();
@@ -191,6 +193,7 @@ internal static class TradewindHost
         services.AddScoped<IIntegrationEventConsumer<AgreementReinstated>>(sp => sp.GetRequiredService<BuyerNotificationConsumers>());
         services.AddScoped<IIntegrationEventConsumer<InvoiceFinalized>>(sp => sp.GetRequiredService<BuyerNotificationConsumers>());
         services.AddScoped<IIntegrationEventConsumer<InvoicePaid>>(sp => sp.GetRequiredService<BuyerNotificationConsumers>());
+        services.AddScoped<IIntegrationEventConsumer<DirectDebitScheduled>, DirectDebitNotificationConsumer>();
     }
 
     private static void AddSecurity(IServiceCollection services)

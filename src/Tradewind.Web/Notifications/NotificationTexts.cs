@@ -76,6 +76,12 @@ internal sealed class NotificationTexts(IStringLocalizer<SharedResource> localiz
             T("Payment received for invoice {0}", number),
             T("Thank you: we have received your payment of {0} for invoice {1} on {2}.", Amount(reader, total), number, Date(reader, paidAt))));
 
+    /// <summary>The SEPA pre-notification: amount, collection date, mandate and creditor identifier, before the debit.</summary>
+    public NotificationText DirectDebitScheduled(NotificationReader reader, string number, Money amount, DateOnly dueDate, string mandateReference, string creditorId, string iban) =>
+        Write(reader, () => new(
+            T("Direct debit of {0} on {1} for invoice {2}", Amount(reader, amount), dueDate.ToString("d", reader.Culture.Formatting), number),
+            T("We will collect {0} for invoice {1} from account {2} by SEPA direct debit on or shortly after {3}, under mandate {4} (creditor identifier {5}). Make sure the account is funded; you can revoke the mandate in your account before then.", Amount(reader, amount), number, iban, dueDate.ToString("d", reader.Culture.Formatting), mandateReference, creditorId)));
+
     /// <summary>The e-mail around a notification: greeting, the notification, the link to it and why it was sent.</summary>
     public string EmailBody(NotificationReader reader, string displayName, string body, string? link, string organisationName, string notificationsUrl) =>
         RecipientCultures.Render(reader.Culture, () =>

@@ -59,6 +59,7 @@ internal sealed class AccountsModel : IModelContributor
             e.Property(o => o.InvoicePrefix).HasMaxLength(20);
             e.Property(o => o.ServesRegion).HasMaxLength(200);
             e.Property(o => o.PeppolParticipantId).HasMaxLength(60);
+            e.Property(o => o.SepaCreditorId).HasMaxLength(35);
             e.OwnsOne(o => o.Address, ConfigureAddress);
             e.Navigation(o => o.Address).IsRequired();
             e.OwnsMany(o => o.TaxRegistrations, t =>

@@ -47,6 +47,12 @@ internal sealed class OperatorEntity
     /// </summary>
     public string? PeppolParticipantId { get; set; }
 
+    /// <summary>
+    /// The entity's SEPA creditor identifier (EPC262-08, e.g. <c>LU96ZZZ0000000000000000058</c>), checked with
+    /// <see cref="Primitives.Banking.SepaCreditorId"/>; <c>null</c> when the entity does not collect by SEPA direct debit.
+    /// </summary>
+    public string? SepaCreditorId { get; set; }
+
     /// <summary>Plain description of the buyers this entity serves, e.g. "EMEA except Turkey and South Africa".</summary>
     public required string ServesRegion { get; set; }
 
@@ -69,7 +75,8 @@ internal sealed class OperatorEntity
             .Select(a => new CollectionAccountDto(a.CountryCode, a.CurrencyCode, a.HolderName, a.Last4)).ToList(),
         ServesRegion,
         CreatedAt,
-        PeppolParticipantId);
+        PeppolParticipantId,
+        SepaCreditorId);
 }
 
 /// <summary>The entity's registration for indirect tax in one jurisdiction.</summary>

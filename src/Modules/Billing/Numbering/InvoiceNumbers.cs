@@ -25,18 +25,27 @@ internal static class InvoiceNumbers
     }
 
     /// <summary>The next number of (entity, kind, year); a new series starts at <paramref name="firstNumber"/>.</summary>
-    public static async Task<long> TakeAsync(TradewindDbContext db, string entityCode, InvoiceKind kind, int year, long firstNumber, CancellationToken cancellationToken)
+    public static Task<long> TakeAsync(TradewindDbContext db, string entityCode, InvoiceKind kind, int year, long firstNumber, CancellationToken cancellationToken) =>
+        TakeAsync(db, entityCode, kind, year, firstNumber, 1, cancellationToken);
+
+    /// <summary>
+    /// The next <paramref name="count"/> consecutive numbers of (entity, kind, year) with one upsert; returns the first.
+    /// A new series starts at <paramref name="firstNumber"/>.
+    /// </summary>
+    public static async Task<long> TakeAsync(TradewindDbContext db, string entityCode, InvoiceKind kind, int year, long firstNumber, int count, CancellationToken cancellationToken)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         var kindText = kind.ToString();
+        long taken = count;
         await db.Database.ExecuteSqlAsync(
             $"""
-            INSERT INTO billing_number_series (entity_code, kind, year, next_number) VALUES ({entityCode}, {kindText}, {year}, {firstNumber + 1})
-            ON CONFLICT (entity_code, kind, year) DO UPDATE SET next_number = billing_number_series.next_number + 1
+            INSERT INTO billing_number_series (entity_code, kind, year, next_number) VALUES ({entityCode}, {kindText}, {year}, {firstNumber + taken})
+            ON CONFLICT (entity_code, kind, year) DO UPDATE SET next_number = billing_number_series.next_number + {taken}
             """,
             cancellationToken);
         var next = await db.Database
             .SqlQuery<long>($"SELECT next_number AS \"Value\" FROM billing_number_series WHERE entity_code = {entityCode} AND kind = {kindText} AND year = {year}")
             .ToListAsync(cancellationToken);
-        return next.Single() - 1;
+        return next.Single() - taken;
     }
 }

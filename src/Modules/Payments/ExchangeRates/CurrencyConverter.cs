@@ -8,7 +8,36 @@ namespace Tradewind.Payments.ExchangeRates;
 
 internal sealed class CurrencyConverter(TradewindDbContext db, RateBook rates, TimeProvider clock) : ICurrencyConverter
 {
+    private readonly Dictionary<(Currency, DateOnly), EuroRate> known = [];
+
     public async Task<CurrencyConversionDto> ConvertAsync(Money amount, Currency target, DateOnly day, MidpointRounding rounding, string purpose, CancellationToken cancellationToken)
+    {
+        var record = await ConvertCoreAsync(amount, target, day, rounding, purpose, rates.PerEuroAsync, cancellationToken);
+        db.Add(record);
+        await db.SaveChangesAsync(cancellationToken);
+        return ToDto(record);
+    }
+
+    public async Task<CurrencyConversionDto> ConvertWithoutSavingAsync(Money amount, Currency target, DateOnly day, MidpointRounding rounding, string purpose, CancellationToken cancellationToken)
+    {
+        var record = await ConvertCoreAsync(amount, target, day, rounding, purpose, KnownPerEuroAsync, cancellationToken);
+        db.Add(record);
+        return ToDto(record);
+    }
+
+    private async Task<EuroRate> KnownPerEuroAsync(Currency currency, DateOnly day, CancellationToken cancellationToken)
+    {
+        if (!known.TryGetValue((currency, day), out var rate))
+        {
+            known[(currency, day)] = rate = await rates.PerEuroAsync(currency, day, cancellationToken);
+        }
+
+        return rate;
+    }
+
+    private async Task<CurrencyConversion> ConvertCoreAsync(
+        Money amount, Currency target, DateOnly day, MidpointRounding rounding, string purpose,
+        Func<Currency, DateOnly, CancellationToken, Task<EuroRate>> perEuro, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
         var trimmed = purpose?.Trim() ?? "";
@@ -25,8 +54,8 @@ internal sealed class CurrencyConverter(TradewindDbContext db, RateBook rates, T
         }
         else
         {
-            var from = await rates.PerEuroAsync(amount.Currency, day, cancellationToken);
-            var toRate = await rates.PerEuroAsync(target, day, cancellationToken);
+            var from = await perEuro(amount.Currency, day, cancellationToken);
+            var toRate = await perEuro(target, day, cancellationToken);
             Money converted;
             try
             {
@@ -45,9 +74,7 @@ internal sealed class CurrencyConverter(TradewindDbContext db, RateBook rates, T
                 EuroRate.CombinedSource(from, toRate), day, EuroRate.CombinedAsOf(from, toRate), rounding, trimmed);
         }
 
-        db.Add(record);
-        await db.SaveChangesAsync(cancellationToken);
-        return ToDto(record);
+        return record;
     }
 
     internal static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);

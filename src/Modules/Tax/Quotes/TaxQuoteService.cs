@@ -38,11 +38,43 @@ internal sealed class TaxQuoteService(
 
     public async Task<TaxQuoteDto> QuoteAsync(TaxQuoteRequest request, string actor, CancellationToken cancellationToken)
     {
+        var quote = await BuildQuoteAsync(request, actor, null, cancellationToken);
+        db.Add(quote);
+        await db.SaveChangesAsync(cancellationToken);
+        return ToDto(quote);
+    }
+
+    public async Task<IReadOnlyList<TaxQuoteDto>> QuoteManyAsync(IReadOnlyList<TaxQuoteRequest> requests, string actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        // Entities are resolved once per (entity, buyer country, seller country) in the batch, not once per quote.
+        var entities = new Dictionary<(string?, string, string?), SellingEntity>();
+        var quotes = new List<TaxQuote>(requests.Count);
+        foreach (var request in requests)
+        {
+            quotes.Add(await BuildQuoteAsync(request, actor, entities, cancellationToken));
+        }
+
+        db.AddRange(quotes);
+        await db.SaveChangesAsync(cancellationToken);
+        return quotes.Select(ToDto).ToList();
+    }
+
+    /// <summary>Works out one quote (not yet stored).</summary>
+    private async Task<TaxQuote> BuildQuoteAsync(
+        TaxQuoteRequest request, string actor, Dictionary<(string?, string, string?), SellingEntity>? entities, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(request);
         var sellerCountry = string.IsNullOrWhiteSpace(request.SellerCountry) ? null : request.SellerCountry.Trim().ToUpperInvariant();
         var (buyerCountry, subdivision, currency) = Validate(request);
 
-        var entity = await ResolveEntityAsync(request.IssuingEntity, buyerCountry, sellerCountry, cancellationToken);
+        var entityKey = (request.IssuingEntity?.Trim(), buyerCountry, sellerCountry);
+        if (entities is null || !entities.TryGetValue(entityKey, out var entity))
+        {
+            entity = await ResolveEntityAsync(request.IssuingEntity, buyerCountry, sellerCountry, cancellationToken);
+            entities?.Add(entityKey, entity);
+        }
+
         var taxIdCheck = string.IsNullOrWhiteSpace(request.Buyer.TaxId) ? null : await taxIds.CheckAsync(buyerCountry, request.Buyer.TaxId, cancellationToken);
         var sale = new TaxSale(
             request.Date,
@@ -84,9 +116,7 @@ internal sealed class TaxQuoteService(
             CreatedBy = actor,
             CreatedAt = clock.GetUtcNow(),
         };
-        db.Add(quote);
-        await db.SaveChangesAsync(cancellationToken);
-        return ToDto(quote);
+        return quote;
     }
 
     public async Task<TaxQuoteDto?> FindQuoteAsync(TaxQuoteId id, CancellationToken cancellationToken)
@@ -97,6 +127,54 @@ internal sealed class TaxQuoteService(
 
     public Task<TaxCommitDto> CommitAsync(TaxQuoteId id, string documentNumber, string actor, CancellationToken cancellationToken) =>
         RecordAsync(id, documentNumber, InvoiceKind, actor, cancellationToken);
+
+    public Task<IReadOnlyList<TaxCommitDto>> CommitManyAsync(IReadOnlyList<(TaxQuoteId Id, string DocumentNumber)> commits, string actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(commits);
+        foreach (var (_, documentNumber) in commits)
+        {
+            if ((documentNumber?.Trim() ?? "").Length is 0 or > 60)
+            {
+                throw new ValidationFailedException("documentNumber", "Give the number of the finalized document (1 to 60 characters).");
+            }
+        }
+
+        return db.InTransactionAsync<IReadOnlyList<TaxCommitDto>>(
+            async ct =>
+            {
+                var ids = commits.Select(c => c.Id).ToList();
+                var quotes = (await db.Set<TaxQuote>().Where(q => ids.Contains(q.Id)).ToListAsync(ct)).ToDictionary(q => q.Id);
+                var results = new List<TaxCommitDto>(commits.Count);
+                // A conversion into a return currency saves its record as it goes; with many documents tracked, scanning
+                // all of them on each of those saves would cost more than the batch saves. Changes are detected once, below.
+                var detect = db.ChangeTracker.AutoDetectChangesEnabled;
+                db.ChangeTracker.AutoDetectChangesEnabled = false;
+                try
+                {
+                    foreach (var (id, documentNumber) in commits)
+                    {
+                        var quote = quotes.GetValueOrDefault(id)
+                            ?? throw new DomainException("tax-quote-not-found", "There is no tax quote with this id.", DomainErrorKind.NotFound);
+                        if (quote.CommittedAs is not null)
+                        {
+                            // Committed before: the single commit answers it (and refuses another number).
+                            results.Add(await RecordAsync(id, documentNumber, InvoiceKind, actor, ct));
+                            continue;
+                        }
+
+                        results.Add(await AddTransactionsAsync(quote, documentNumber.Trim(), Nets(quote), Microseconds(clock.GetUtcNow()), actor, ct));
+                    }
+                }
+                finally
+                {
+                    db.ChangeTracker.AutoDetectChangesEnabled = detect;
+                }
+
+                await db.SaveChangesAsync(ct);
+                return results;
+            },
+            cancellationToken);
+    }
 
     public Task<TaxCommitDto> ReverseAsync(TaxQuoteId id, string creditNoteNumber, string actor, CancellationToken cancellationToken) =>
         RecordAsync(id, creditNoteNumber, CreditNoteKind, actor, cancellationToken);
@@ -325,44 +403,9 @@ internal sealed class TaxQuoteService(
                     return new TaxCommitDto(id, number, kind, reversed, now);
                 }
 
-                foreach (var line in result.Lines)
-                {
-                    var returnCurrency = ReturnCurrency(line.Jurisdiction, currency);
-                    // Signed: a negative line (a re-priced tier, a negative late-usage difference) reduces the liability.
-                    var taxable = Money.Parse(line.TaxableAmount, currency);
-                    var tax = Money.Parse(line.TaxAmount, currency);
-                    var (taxableReturn, taxReturn, fx) = await ConvertAsync(taxable, tax, returnCurrency, quote.Date, $"tax {kind} {number} line {line.Id}", ct);
-                    db.Add(new TaxTransaction
-                    {
-                        QuoteId = id,
-                        Kind = kind,
-                        LineNo = lineNo++,
-                        LineId = line.Id,
-                        DocumentNumber = number,
-                        TaxDate = quote.Date,
-                        IssuingEntity = quote.IssuingEntity,
-                        Jurisdiction = line.Jurisdiction,
-                        TaxType = line.TaxType,
-                        Treatment = line.Treatment,
-                        Rule = line.Rule,
-                        Rate = decimal.Parse(line.Rate, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture),
-                        Currency = currency.Code,
-                        NetMinor = nets.GetValueOrDefault(line.Id),
-                        TaxableMinor = taxable.MinorUnits,
-                        TaxMinor = tax.MinorUnits,
-                        ReturnCurrency = returnCurrency.Code,
-                        TaxableReturnMinor = taxableReturn.MinorUnits,
-                        TaxReturnMinor = taxReturn.MinorUnits,
-                        FxRate = fx,
-                        CommittedAt = now,
-                    });
-                }
-
-                quote.CommittedAs = number;
-                quote.CommittedAt = now;
-                audit.Record(actor, null, "tax.quote.committed", $"tax-quote:{id}", number);
+                var recorded = await AddTransactionsAsync(quote, number, nets, now, actor, ct);
                 await db.SaveChangesAsync(ct);
-                return new TaxCommitDto(id, number, kind, lineNo, now);
+                return recorded;
             },
             cancellationToken);
     }
@@ -370,15 +413,74 @@ internal sealed class TaxQuoteService(
     /// <summary>What is left of a committed line after earlier partial reversals, in the quote's and the return currency.</summary>
     private sealed record Remaining(long Net, long Taxable, long Tax, long TaxableReturn, long TaxReturn);
 
-    private async Task<(Money Taxable, Money Tax, decimal Rate)> ConvertAsync(Money taxable, Money tax, Currency target, DateOnly day, string purpose, CancellationToken cancellationToken)
+    /// <summary>Each line's net amount as quoted, in minor units.</summary>
+    private static Dictionary<string, long> Nets(TaxQuote quote)
+    {
+        var currency = Currency.FromCode(quote.Currency);
+        return JsonSerializer.Deserialize<StoredRequest>(quote.RequestJson, Json)!.Lines
+            .ToDictionary(l => l.Id.Trim(), l => Money.Parse(l.Amount, currency).MinorUnits, StringComparer.Ordinal);
+    }
+
+    /// <summary>Adds the quote's tax transactions for the invoice <paramref name="number"/> and marks the quote committed (saved by the caller).</summary>
+    private async Task<TaxCommitDto> AddTransactionsAsync(TaxQuote quote, string number, Dictionary<string, long> nets, DateTimeOffset now, string actor, CancellationToken ct)
+    {
+        var id = quote.Id;
+        var result = JsonSerializer.Deserialize<StoredResult>(quote.ResultJson, Json)!;
+        var currency = Currency.FromCode(quote.Currency);
+        var lineNo = 0;
+        foreach (var line in result.Lines)
+        {
+            var returnCurrency = ReturnCurrency(line.Jurisdiction, currency);
+            // Signed: a negative line (a re-priced tier, a negative late-usage difference) reduces the liability.
+            var taxable = Money.Parse(line.TaxableAmount, currency);
+            var tax = Money.Parse(line.TaxAmount, currency);
+            // Saved with the commit (the caller saves once for the whole document or batch).
+            var (taxableReturn, taxReturn, fx) = await ConvertAsync(taxable, tax, returnCurrency, quote.Date, $"tax {InvoiceKind} {number} line {line.Id}", ct, save: false);
+            db.Add(new TaxTransaction
+            {
+                QuoteId = id,
+                Kind = InvoiceKind,
+                LineNo = lineNo++,
+                LineId = line.Id,
+                DocumentNumber = number,
+                TaxDate = quote.Date,
+                IssuingEntity = quote.IssuingEntity,
+                Jurisdiction = line.Jurisdiction,
+                TaxType = line.TaxType,
+                Treatment = line.Treatment,
+                Rule = line.Rule,
+                Rate = decimal.Parse(line.Rate, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture),
+                Currency = currency.Code,
+                NetMinor = nets.GetValueOrDefault(line.Id),
+                TaxableMinor = taxable.MinorUnits,
+                TaxMinor = tax.MinorUnits,
+                ReturnCurrency = returnCurrency.Code,
+                TaxableReturnMinor = taxableReturn.MinorUnits,
+                TaxReturnMinor = taxReturn.MinorUnits,
+                FxRate = fx,
+                CommittedAt = now,
+            });
+        }
+
+        quote.CommittedAs = number;
+        quote.CommittedAt = now;
+        audit.Record(actor, null, "tax.quote.committed", $"tax-quote:{id}", number);
+        return new TaxCommitDto(id, number, InvoiceKind, lineNo, now);
+    }
+
+    private async Task<(Money Taxable, Money Tax, decimal Rate)> ConvertAsync(Money taxable, Money tax, Currency target, DateOnly day, string purpose, CancellationToken cancellationToken, bool save = true)
     {
         if (taxable.Currency == target)
         {
             return (taxable, tax, 1m);
         }
 
-        var convertedTaxable = await converter.ConvertAsync(taxable, target, day, MidpointRounding.AwayFromZero, purpose + " taxable", cancellationToken);
-        var convertedTax = await converter.ConvertAsync(tax, target, day, MidpointRounding.AwayFromZero, purpose + " tax", cancellationToken);
+        var convertedTaxable = save
+            ? await converter.ConvertAsync(taxable, target, day, MidpointRounding.AwayFromZero, purpose + " taxable", cancellationToken)
+            : await converter.ConvertWithoutSavingAsync(taxable, target, day, MidpointRounding.AwayFromZero, purpose + " taxable", cancellationToken);
+        var convertedTax = save
+            ? await converter.ConvertAsync(tax, target, day, MidpointRounding.AwayFromZero, purpose + " tax", cancellationToken)
+            : await converter.ConvertWithoutSavingAsync(tax, target, day, MidpointRounding.AwayFromZero, purpose + " tax", cancellationToken);
         return (convertedTaxable.To, convertedTax.To, convertedTax.Rate);
     }
 

@@ -63,7 +63,8 @@ internal sealed class EntitiesModel(IAccountsQueries queries, IAccountsCommands 
             new InvoiceSeriesDto(f.InvoicePrefix ?? "", f.InvoiceNextNumber ?? 0),
             accounts,
             f.ServesRegion ?? "",
-            string.IsNullOrWhiteSpace(f.PeppolParticipantId) ? null : f.PeppolParticipantId);
+            string.IsNullOrWhiteSpace(f.PeppolParticipantId) ? null : f.PeppolParticipantId,
+            string.IsNullOrWhiteSpace(f.SepaCreditorId) ? null : f.SepaCreditorId);
         try
         {
             var saved = string.IsNullOrWhiteSpace(editing)
@@ -129,6 +130,9 @@ internal sealed class EntitiesModel(IAccountsQueries queries, IAccountsCommands 
         /// <summary>Optional; empty derives the electronic address from the VAT number, ABN or Japanese registration number.</summary>
         public string? PeppolParticipantId { get; set; }
 
+        /// <summary>Optional; the entity collects SEPA direct debits only when it has one.</summary>
+        public string? SepaCreditorId { get; set; }
+
         public string? AccountCountry { get; set; }
 
         public string? AccountCurrency { get; set; }
@@ -162,6 +166,7 @@ internal sealed class EntitiesModel(IAccountsQueries queries, IAccountsCommands 
                 InvoiceNextNumber = e.InvoiceSeries.NextNumber,
                 ServesRegion = e.ServesRegion,
                 PeppolParticipantId = e.PeppolParticipantId,
+                SepaCreditorId = e.SepaCreditorId,
             };
         }
     }
