@@ -25,6 +25,7 @@ public static class AccountsModule
         services.AddScoped<IStartupTask, RoleSeeder>();
         services.AddScoped<IStartupTask, DefaultRoutingRules>();
         services.AddScoped<BankAccountProtector>();
+        services.AddScoped<IPaymentAccounts, PaymentAccounts>();
         services.AddScoped<AwsSecretProtector>();
         services.AddSingleton<AwsSigningCredentialCache>();
         services.AddOptions<PeppolAddressOptions>().BindConfiguration(PeppolAddressOptions.Section);

@@ -7,6 +7,7 @@ using Tradewind.Payments.Collections;
 using Tradewind.Payments.Data;
 using Tradewind.Payments.ExchangeRates;
 using Tradewind.Payments.Ledger;
+using Tradewind.Payments.Payouts;
 using Tradewind.Persistence;
 
 namespace Tradewind.Payments;
@@ -32,6 +33,7 @@ public static class PaymentsModule
         services.AddScoped<IIntegrationEventConsumer<InvoicePaid>>(sp => sp.GetRequiredService<DocumentLedgerConsumer>());
         services.AddBankCollections();
         services.AddCollections();
+        services.AddPayouts();
         return services;
     }
 }

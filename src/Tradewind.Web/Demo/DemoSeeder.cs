@@ -184,6 +184,7 @@ internal sealed partial class DemoSeeder(
         await SeedExchangeRatesAsync(cancellationToken);
         await SeedBillingAsync(operatorOrg.Id, buyers, cancellationToken);
         await SeedBankCollectionsAsync(operatorOrg.Id, buyers, cancellationToken);
+        await SeedPayoutsAsync(cancellationToken);
         var awsExample = await PrepareAwsExampleAsync(firstSeller!.OrganisationId, cancellationToken);
 
         var baseUrl = options.Value.BaseUrl

@@ -153,6 +153,7 @@ internal static class TradewindHost
         api.MapLedgerApi();
         api.MapBankCollectionsApi();
         api.MapPaymentsApi();
+        api.MapPayoutsApi();
 
         app.MapCultureSwitch();
         app.MapAwsApi();

@@ -85,6 +85,7 @@ public class TradewindApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Billing:Job:Enabled", "false");
         builder.UseSetting("Payments:Dunning:Job:Enabled", "false");
+        builder.UseSetting("Payments:Payouts:Job:Enabled", "false");
     }
 
     private async Task CreateCastAsync(IServiceProvider services)

@@ -4016,6 +4016,235 @@ namespace Tradewind.Migrations.Postgres.Migrations
                     b.ToTable("payments_ledger_lines", (string)null);
                 });
 
+            modelBuilder.Entity("Tradewind.Payments.Payouts.Payout", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AccountLast4")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("account_last4");
+
+                    b.Property<long>("AmountMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_minor");
+
+                    b.Property<DateTimeOffset>("AsOf")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("as_of");
+
+                    b.Property<Guid>("BankAccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("bank_account_id");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<string>("EndToEndId")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)")
+                        .HasColumnName("end_to_end_id");
+
+                    b.Property<string>("EntityCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("entity_code");
+
+                    b.Property<Guid?>("FileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("file_id");
+
+                    b.Property<DateTimeOffset?>("PaidAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("paid_at");
+
+                    b.Property<string>("PeriodKey")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("period_key");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("requested_by");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("return_reason");
+
+                    b.Property<DateTimeOffset?>("ReturnedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("returned_at");
+
+                    b.Property<Guid>("SellerEntityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("seller_entity_id");
+
+                    b.Property<string>("SellerEntityName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("seller_entity_name");
+
+                    b.Property<Guid>("SellerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("seller_id");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payments_payouts");
+
+                    b.HasIndex("EndToEndId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payments_payouts_end_to_end_id");
+
+                    b.HasIndex("FileId")
+                        .HasDatabaseName("ix_payments_payouts_file_id");
+
+                    b.HasIndex("SellerId", "RequestedAt")
+                        .HasDatabaseName("ix_payments_payouts_seller_id_requested_at");
+
+                    b.HasIndex("Status", "EntityCode", "Currency")
+                        .HasDatabaseName("ix_payments_payouts_status_entity_code_currency");
+
+                    b.HasIndex("EntityCode", "SellerId", "Currency", "PeriodKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payments_payouts_entity_code_seller_id_currency_period_key");
+
+                    b.ToTable("payments_payouts", (string)null);
+                });
+
+            modelBuilder.Entity("Tradewind.Payments.Payouts.PayoutFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer")
+                        .HasColumnName("count");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<string>("EntityCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("entity_code");
+
+                    b.Property<string>("MessageId")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)")
+                        .HasColumnName("message_id");
+
+                    b.Property<long>("TotalMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("total_minor");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("xml");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payments_payouts_files");
+
+                    b.HasIndex("MessageId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payments_payouts_files_message_id");
+
+                    b.ToTable("payments_payouts_files", (string)null);
+                });
+
+            modelBuilder.Entity("Tradewind.Payments.Payouts.PayoutInvoice", b =>
+                {
+                    b.Property<Guid>("PayoutId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("payout_id");
+
+                    b.Property<Guid>("InvoiceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("invoice_id");
+
+                    b.HasKey("PayoutId", "InvoiceId")
+                        .HasName("pk_payments_payouts_invoices");
+
+                    b.HasIndex("InvoiceId")
+                        .HasDatabaseName("ix_payments_payouts_invoices_invoice_id");
+
+                    b.ToTable("payments_payouts_invoices", (string)null);
+                });
+
+            modelBuilder.Entity("Tradewind.Payments.Payouts.PayoutSchedule", b =>
+                {
+                    b.Property<Guid>("SellerEntityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("seller_entity_id");
+
+                    b.Property<string>("Frequency")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("frequency");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("SellerEntityId")
+                        .HasName("pk_payments_payouts_schedules");
+
+                    b.ToTable("payments_payouts_schedules", (string)null);
+                });
+
             modelBuilder.Entity("Tradewind.Persistence.Auditing.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -5176,6 +5405,16 @@ namespace Tradewind.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_payments_ledger_lines_payments_ledger_entries_entry_id");
                 });
 
+            modelBuilder.Entity("Tradewind.Payments.Payouts.PayoutInvoice", b =>
+                {
+                    b.HasOne("Tradewind.Payments.Payouts.Payout", null)
+                        .WithMany("Invoices")
+                        .HasForeignKey("PayoutId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_payments_payouts_invoices_payments_payouts_payout_id");
+                });
+
             modelBuilder.Entity("Tradewind.Tax.Liability.TaxTransaction", b =>
                 {
                     b.HasOne("Tradewind.Tax.Quotes.TaxQuote", null)
@@ -5229,6 +5468,11 @@ namespace Tradewind.Migrations.Postgres.Migrations
             modelBuilder.Entity("Tradewind.Payments.Ledger.LedgerEntry", b =>
                 {
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Tradewind.Payments.Payouts.Payout", b =>
+                {
+                    b.Navigation("Invoices");
                 });
 #pragma warning restore 612, 618
         }

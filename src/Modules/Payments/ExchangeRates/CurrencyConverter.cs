@@ -8,7 +8,7 @@ namespace Tradewind.Payments.ExchangeRates;
 
 internal sealed class CurrencyConverter(TradewindDbContext db, RateBook rates, TimeProvider clock) : ICurrencyConverter
 {
-    private readonly Dictionary<(Currency, DateOnly), EuroRate> known = [];
+    private readonly Dictionary<(Currency, DateOnly), EuroRate> _known = [];
 
     public async Task<CurrencyConversionDto> ConvertAsync(Money amount, Currency target, DateOnly day, MidpointRounding rounding, string purpose, CancellationToken cancellationToken)
     {
@@ -27,9 +27,9 @@ internal sealed class CurrencyConverter(TradewindDbContext db, RateBook rates, T
 
     private async Task<EuroRate> KnownPerEuroAsync(Currency currency, DateOnly day, CancellationToken cancellationToken)
     {
-        if (!known.TryGetValue((currency, day), out var rate))
+        if (!_known.TryGetValue((currency, day), out var rate))
         {
-            known[(currency, day)] = rate = await rates.PerEuroAsync(currency, day, cancellationToken);
+            _known[(currency, day)] = rate = await rates.PerEuroAsync(currency, day, cancellationToken);
         }
 
         return rate;
