@@ -1069,7 +1069,8 @@ internal sealed partial class BillingCommands
         }
     }
 
-    private static string PaymentReference(InvoiceId id) => "TW" + id.Value.ToString("N", CultureInfo.InvariantCulture)[..16].ToUpperInvariant();
+    /// <summary>The structured (ISO 11649 RF) reference a buyer quotes when paying by bank transfer; bank collections match on it.</summary>
+    private static string PaymentReference(InvoiceId id) => Primitives.Banking.RfCreditorReference.ForDocument(id.Value).Value;
 
     private Task<BillingRun?> FindRunByKeyAsync(string key, CancellationToken cancellationToken) =>
         db.Set<BillingRun>().AsNoTracking().SingleOrDefaultAsync(r => r.IdempotencyKey == key, cancellationToken);

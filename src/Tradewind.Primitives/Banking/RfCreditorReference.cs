@@ -34,6 +34,26 @@ public readonly record struct RfCreditorReference
     /// <summary>The reference body: everything after "RF" and the check digits.</summary>
     public string Body => Value[4..];
 
+    /// <summary>
+    /// The reference of a document identified by a version 7 <see cref="Guid"/>: "TW" and the id's random half (its last
+    /// eight bytes) in base 36, so documents created in the same millisecond still get different references.
+    /// </summary>
+    public static RfCreditorReference ForDocument(Guid id)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        id.TryWriteBytes(bytes, bigEndian: true, out _);
+        var random = System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(bytes[8..]);
+        const string Digits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+        Span<char> body = stackalloc char[13];
+        for (var i = body.Length - 1; i >= 0; i--)
+        {
+            body[i] = Digits[(int)(random % 36)];
+            random /= 36;
+        }
+
+        return Create("TW" + new string(body));
+    }
+
     /// <summary>The reference for <paramref name="body"/> (1 to 21 letters or digits, spaces ignored, any case).</summary>
     /// <exception cref="FormatException">The body is empty, too long or holds other characters.</exception>
     public static RfCreditorReference Create(string body)

@@ -117,6 +117,9 @@ public sealed class BankCollectionsApiTests(BankCollectionsApp app) : IClassFixt
         Assert.True(RfCreditorReference.TryParse(rf, out _));
         Assert.Equal(rf, transfer.GetProperty("referencePrint").GetString()!.Replace(" ", "", StringComparison.Ordinal));
         Assert.Equal(euroInvoice.GetProperty("total").GetString(), transfer.GetProperty("amount").GetString());
+        // The invoice (its PDF and UBL) prints the same reference the statement import matches on.
+        var invoiceBody = await (await app.ClientFor(app.EuroBuyer).GetAsync($"/api/v1/invoices/{euroInvoice.GetProperty("id").GetString()}", _ct)).ReadJsonAsync();
+        Assert.Equal(rf, invoiceBody.GetProperty("paymentReference").GetString());
         Assert.Equal(HttpStatusCode.NotFound, (await app.ClientFor(app.UsBuyer).GetAsync($"/api/v1/invoices/{euroInvoice.GetProperty("id").GetString()}/bank-transfer", _ct)).StatusCode);
 
         var statementId = "STMT-" + Guid.NewGuid().ToString("N")[..12];

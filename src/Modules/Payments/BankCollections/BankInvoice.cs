@@ -34,19 +34,6 @@ internal sealed class BankInvoice
 
     public DateTimeOffset? PaidAt { get; set; }
 
-    public static Primitives.Banking.RfCreditorReference ReferenceFor(InvoiceId id)
-    {
-        Span<byte> bytes = stackalloc byte[16];
-        id.Value.TryWriteBytes(bytes, bigEndian: true, out _);
-        var random = System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(bytes[8..]);
-        const string Digits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
-        Span<char> body = stackalloc char[13];
-        for (var i = body.Length - 1; i >= 0; i--)
-        {
-            body[i] = Digits[(int)(random % 36)];
-            random /= 36;
-        }
-
-        return Primitives.Banking.RfCreditorReference.Create("TW" + new string(body));
-    }
+    /// <summary>The invoice's RF reference: the payment reference Billing prints on the invoice (the same function).</summary>
+    public static Primitives.Banking.RfCreditorReference ReferenceFor(InvoiceId id) => Primitives.Banking.RfCreditorReference.ForDocument(id.Value);
 }
