@@ -32,6 +32,9 @@ public sealed partial class PaymentPagesTests(TradewindServer server)
 
     private static readonly XNamespace Pain001 = "urn:iso:std:iso:20022:tech:xsd:pain.001.001.09";
 
+    /// <summary>How long to wait for the page after a step that does real work on the server (a card charge, an import, a payout run) on a busy machine.</summary>
+    private const float ServerWork = 30_000;
+
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 
     [Fact]
@@ -60,7 +63,7 @@ public sealed partial class PaymentPagesTests(TradewindServer server)
         foreach (var (card, reason, status) in refusals)
         {
             await PayWithNewCardAsync(page, card);
-            await Expect(page.Locator(".payment-result")).ToHaveTextAsync($"The payment did not go through: {reason}");
+            await Expect(page.Locator(".payment-result")).ToHaveTextAsync($"The payment did not go through: {reason}", new() { Timeout = ServerWork });
             await Expect(page.Locator("header .badge").Last).ToHaveTextAsync("Issued");
             await Expect(page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Pay ") })).ToBeVisibleAsync();
             Assert.Equal(InvoiceStatus.Finalized, (await InvoiceAsync(invoice.Id)).Status);
@@ -70,7 +73,7 @@ public sealed partial class PaymentPagesTests(TradewindServer server)
         Assert.Null(await LedgerEntryAsync($"payment:invoice:{invoice.Id}"));
 
         await PayWithNewCardAsync(page, "4242 4242 4242 4242");
-        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Payment succeeded.");
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Payment succeeded.", new() { Timeout = ServerWork });
         await Expect(page.Locator("header .badge").Last).ToHaveTextAsync("Paid");
         await Expect(page.GetByText("This invoice is not open for payment.")).ToBeVisibleAsync();
 
@@ -153,7 +156,7 @@ public sealed partial class PaymentPagesTests(TradewindServer server)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Bank collections");
         await page.GetByLabel("camt.053.001.08 file").SetInputFilesAsync(new FilePayload { Name = $"{statementId}.xml", MimeType = "application/xml", Buffer = Encoding.UTF8.GetBytes(xml) });
         await page.GetByRole(AriaRole.Button, new() { Name = "Import", Exact = true }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync($"Statement {statementId}: 1 matched, 2 unmatched, 0 already imported.");
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync($"Statement {statementId}: 1 matched, 2 unmatched, 0 already imported.", new() { Timeout = ServerWork });
         await Expect(page.Locator("table.bank-statements tbody tr").Filter(new() { HasText = statementId })).ToHaveCountAsync(1);
 
         // Matched by the RF reference: paid, and the payment is in the ledger.
@@ -261,7 +264,7 @@ public sealed partial class PaymentPagesTests(TradewindServer server)
         await Expect(page.Locator("table.payouts-latest tbody tr").Filter(new() { HasText = "Returned" })).Not.ToHaveCountAsync(0);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Run payouts now" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync(new Regex("^Payout run: [1-9]\\d* payouts created, \\d+ balances held\\.$"));
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync(new Regex("^Payout run: [1-9]\\d* payouts created, \\d+ balances held\\.$"), new() { Timeout = ServerWork });
         var created = (await PayoutsAsync()).Where(p => !before.Contains(p.Id)).ToList();
         Assert.NotEmpty(created);
         Assert.All(created, p => Assert.Equal(PayoutStatus.Requested, p.Status));
@@ -330,7 +333,13 @@ public sealed partial class PaymentPagesTests(TradewindServer server)
         await payerPage.GotoAsync($"/de/account/invoices/{open.Id.Value}/pay");
         await Expect(payerPage.GetByRole(AriaRole.Heading, new() { NameRegex = new Regex("^Fälliger Betrag") })).ToBeVisibleAsync();
         await Expect(payerPage.GetByRole(AriaRole.Button, new() { NameRegex = new Regex(" bezahlen$") })).ToBeVisibleAsync();
-        await Expect(payerPage.GetByLabel("Kartennummer")).ToBeVisibleAsync();
+        await payerPage.GetByRole(AriaRole.Radio, new() { Name = "Neue Karte" }).CheckAsync();
+        await payerPage.GetByLabel("Kartennummer").FillAsync("4000 0000 0000 0002");
+        await payerPage.GetByLabel("Ablaufmonat").FillAsync("12");
+        await payerPage.GetByLabel("Ablaufjahr").FillAsync("2070");
+        await payerPage.GetByLabel("Sicherheitscode").FillAsync("123");
+        await payerPage.GetByRole(AriaRole.Button, new() { NameRegex = new Regex(" bezahlen$") }).ClickAsync();
+        await Expect(payerPage.Locator(".payment-result")).ToHaveTextAsync("Die Zahlung ist nicht durchgegangen: Ihre Karte wurde abgelehnt.", new() { Timeout = ServerWork });
 
         var operatorPage = await server.SignInAsDemoAsync(Roles.Operator);
         await operatorPage.GotoAsync("/de/operator/bank-collections");
