@@ -259,6 +259,7 @@ internal static class TradewindHost
     {
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemDetailsDefaults.Customize);
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        services.Configure<RouteOptions>(options => options.ConstraintMap["guid"] = typeof(NonEmptyGuidRouteConstraint));
         // Bad JSON must reach the exception handler, which names the offending field.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
     }

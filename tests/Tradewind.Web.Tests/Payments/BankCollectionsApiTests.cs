@@ -203,6 +203,52 @@ public sealed class BankCollectionsApiTests(BankCollectionsApp app) : IClassFixt
     }
 
     [Fact]
+    public async Task The_same_statement_imported_by_several_requests_at_once_is_recorded_once_and_none_fails()
+    {
+        var statementId = "STMT-" + Guid.NewGuid().ToString("N")[..12];
+        var xml = new Camt053Statement(statementId)
+            .Credit("C1", "12.34", "EUR", text: "no reference at all")
+            .Credit("C2", "56.78", "EUR", text: "nor here")
+            .ToXml();
+        var client = app.ClientFor(app.Operator);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ =>
+            client.PostAsync("/api/v1/bank-statements", new StringContent(xml, Encoding.UTF8, "application/xml"), _ct)));
+
+        foreach (var response in responses)
+        {
+            Assert.True(
+                response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Created or HttpStatusCode.Conflict,
+                $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(_ct)}");
+        }
+
+        var imported = new List<System.Text.Json.JsonElement>();
+        foreach (var response in responses.Where(r => r.IsSuccessStatusCode))
+        {
+            imported.Add(await response.ReadJsonAsync());
+        }
+
+        // Every credit is recorded once, by exactly one of the requests; the others saw it as already imported.
+        Assert.NotEmpty(imported);
+        Assert.Equal(2, imported.Sum(r => r.GetProperty("entries").GetArrayLength()));
+        var unmatched = await (await client.GetAsync("/api/v1/bank-statements/unmatched?pageSize=200", _ct)).ReadJsonAsync();
+        Assert.Equal(2, unmatched.GetProperty("items").EnumerateArray().Count(e => e.GetRawText().Contains(statementId, StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [InlineData("/api/v1/direct-debit-batches/00000000-0000-0000-0000-000000000000")]
+    [InlineData("/api/v1/direct-debit-batches/00000000-0000-0000-0000-000000000000/file")]
+    [InlineData("/api/v1/sepa-mandates/00000000-0000-0000-0000-000000000000")]
+    [InlineData("/api/v1/payouts/00000000-0000-0000-0000-000000000000")]
+    [InlineData("/api/v1/invoices/00000000-0000-0000-0000-000000000000")]
+    public async Task The_empty_id_names_no_resource(string path)
+    {
+        var response = await app.ClientFor(app.Operator).GetAsync(path, _ct);
+
+        await response.AssertProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task Mandates_are_checked_and_each_caller_sees_only_what_its_role_allows()
     {
         var buyer = app.ClientFor(app.Buyer);

@@ -269,6 +269,32 @@ internal sealed partial class BankCollectionCommands(
         }
 
         var statement = statements[0];
+        try
+        {
+            return await ImportOnceAsync(statement, actor, cancellationToken);
+        }
+        catch (DbUpdateException) when (db.Database.CurrentTransaction is null)
+        {
+            // The same statement was imported at the same moment (its id and entry references are unique): read again,
+            // so what the other import wrote counts as already imported and the rest is reconciled here.
+            db.ChangeTracker.Clear();
+            try
+            {
+                return await ImportOnceAsync(statement, actor, cancellationToken);
+            }
+            catch (DbUpdateException) when (db.Database.CurrentTransaction is null)
+            {
+                db.ChangeTracker.Clear();
+                throw new DomainException(
+                    "bank-statement-import-conflict",
+                    $"Statement {statement.StatementId} is being imported by another request; import it again in a moment.",
+                    DomainErrorKind.Conflict);
+            }
+        }
+    }
+
+    private async Task<BankStatementImportDto> ImportOnceAsync(Camt053Reader.Statement statement, string actor, CancellationToken cancellationToken)
+    {
         return await db.InTransactionAsync(
             async ct =>
             {
