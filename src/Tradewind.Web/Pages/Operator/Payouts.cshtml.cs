@@ -83,6 +83,17 @@ internal sealed class PayoutsModel(IPayoutQueries payouts, IPayoutCommands comma
         _ => localizer["Returned"],
     };
 
+    /// <summary>Why a payable balance is not paid out, in the page's language (the code stays in the API).</summary>
+    public string HeldReason(string? code) => code switch
+    {
+        null or "" => "",
+        "no-verified-account" => localizer["No verified bank account for this currency"],
+        "below-minimum" => localizer["Below the currency's payout minimum"],
+        "not-due" => localizer["Not due yet under the seller's payout schedule"],
+        "nothing-available" => localizer["Nothing cleared for payout yet"],
+        _ => code,
+    };
+
     private async Task<IActionResult> RunAsync(Func<Task<LocalizedString>> action, CancellationToken cancellationToken)
     {
         try
