@@ -162,6 +162,24 @@ internal sealed class BillingQueries(TradewindDbContext db) : IBillingQueries
             Money.FromMinor(invoice.SubtotalMinor, currency), Money.FromMinor(invoice.TotalTaxMinor, currency), Money.FromMinor(invoice.TotalMinor, currency), lines);
     }
 
+    public async Task<IReadOnlyList<InvoiceSettlementDto>> ListCreditNoteSettlementsAsync(InvoiceId invoiceId, CancellationToken cancellationToken)
+    {
+        var ids = await db.Set<Invoice>().AsNoTracking()
+            .Where(i => i.CorrectsInvoiceId == invoiceId && i.Kind == InvoiceKind.CreditNote && i.Status != InvoiceStatus.Draft)
+            .Select(i => i.Id)
+            .ToListAsync(cancellationToken);
+        var notes = new List<InvoiceSettlementDto>(ids.Count);
+        foreach (var id in ids)
+        {
+            if (await FindSettlementAsync(id, cancellationToken) is { } note)
+            {
+                notes.Add(note);
+            }
+        }
+
+        return notes.OrderBy(n => n.FinalizedAt).ThenBy(n => n.Number, StringComparer.Ordinal).ToList();
+    }
+
     private IQueryable<Invoice> Scoped(BillingCaller caller)
     {
         var invoices = db.Set<Invoice>().AsNoTracking();

@@ -31,6 +31,8 @@ public static class PaymentsModule
         services.AddScoped<DocumentLedgerConsumer>();
         services.AddScoped<IIntegrationEventConsumer<InvoiceFinalized>>(sp => sp.GetRequiredService<DocumentLedgerConsumer>());
         services.AddScoped<IIntegrationEventConsumer<InvoicePaid>>(sp => sp.GetRequiredService<DocumentLedgerConsumer>());
+        services.AddScoped<IIntegrationEventConsumer<InvoiceVoided>>(sp => sp.GetRequiredService<DocumentLedgerConsumer>());
+        services.AddScoped<FxSettlement>();
         services.AddBankCollections();
         services.AddCollections();
         services.AddPayouts();

@@ -19,6 +19,9 @@ public interface IBillingQueries
 
     /// <summary>A finalized (or since paid or voided) document as the ledger posts it, or <c>null</c> for a draft or an unknown id.</summary>
     Task<InvoiceSettlementDto?> FindSettlementAsync(InvoiceId id, CancellationToken cancellationToken);
+
+    /// <summary>The credit notes issued on an invoice, as the ledger posts them, oldest first.</summary>
+    Task<IReadOnlyList<InvoiceSettlementDto>> ListCreditNoteSettlementsAsync(InvoiceId invoiceId, CancellationToken cancellationToken);
 }
 
 /// <summary>Changes billing state. Only the web host (API, portals, jobs) calls these.</summary>

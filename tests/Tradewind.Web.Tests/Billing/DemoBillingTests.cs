@@ -83,7 +83,7 @@ public sealed class DemoBillingTests(DemoApp app) : IClassFixture<DemoApp>
         {
         }
 
-        var (documents, entries, balance) = await app.WithScopeAsync(async s =>
+        var (documents, entries, balance, conversions) = await app.WithScopeAsync(async s =>
         {
             var operatorOrganisation = (await s.GetRequiredService<IAccountsQueries>().ListOrganisationsAsync(OrganisationKind.Operator, new PageRequest(1, 1), _ct)).Items[0];
             var issued = await s.GetRequiredService<IBillingQueries>().ListInvoicesAsync(
@@ -92,10 +92,13 @@ public sealed class DemoBillingTests(DemoApp app) : IClassFixture<DemoApp>
             var invoices = await ledger.ListEntriesAsync(new LedgerEntryFilter(Kind: "invoice"), new PageRequest(1, 1), _ct);
             var credits = await ledger.ListEntriesAsync(new LedgerEntryFilter(Kind: "credit-note"), new PageRequest(1, 1), _ct);
             var trial = await ledger.GetTrialBalanceAsync(null, null, new DateTimeOffset(2100, 1, 1, 0, 0, 0, TimeSpan.Zero), _ct);
-            return (issued.Items.Count(i => i.Status != InvoiceStatus.Draft), invoices.TotalCount + credits.TotalCount, trial);
+            var fx = await ledger.ListEntriesAsync(new LedgerEntryFilter(Kind: "fx"), new PageRequest(1, 1), _ct);
+            return (issued.Items.Count(i => i.Status != InvoiceStatus.Draft), invoices.TotalCount + credits.TotalCount, trial, fx.TotalCount);
         });
 
         Assert.Equal(documents, entries);
+        // The paid EUR and JPY invoices of USD listings converted their net into dollars when the buyer paid.
+        Assert.True(conversions > 0, "No paid invoice in another currency than its listing's was converted.");
         Assert.Contains(balance.Currencies, c => c.Currency == "USD");
         Assert.Contains(balance.Currencies, c => c.Currency == "EUR");
         Assert.Contains(balance.Currencies, c => c.Currency == "JPY");

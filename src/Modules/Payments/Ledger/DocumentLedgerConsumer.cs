@@ -6,11 +6,11 @@ using Tradewind.Contracts.Payments;
 namespace Tradewind.Payments.Ledger;
 
 /// <summary>
-/// Posts every finalized invoice and credit note, and every invoice marked paid, to the ledger. Delivered at least once from the outbox; the entry's
+/// Posts every finalized invoice and credit note, every invoice marked paid, and the currency conversions that settle them, to the ledger. Delivered at least once from the outbox; the entry's
 /// source key (<c>invoice:{id}</c>) makes a redelivery post nothing new.
 /// </summary>
-internal sealed class DocumentLedgerConsumer(IBillingQueries billing, ILedgerPosting ledger, IOptions<ListingFeeOptions> fees)
-    : IIntegrationEventConsumer<InvoiceFinalized>, IIntegrationEventConsumer<InvoicePaid>
+internal sealed class DocumentLedgerConsumer(IBillingQueries billing, ILedgerPosting ledger, IOptions<ListingFeeOptions> fees, FxSettlement fx)
+    : IIntegrationEventConsumer<InvoiceFinalized>, IIntegrationEventConsumer<InvoicePaid>, IIntegrationEventConsumer<InvoiceVoided>
 {
     public async Task ConsumeAsync(InvoiceFinalized integrationEvent, CancellationToken cancellationToken)
     {
@@ -20,6 +20,11 @@ internal sealed class DocumentLedgerConsumer(IBillingQueries billing, ILedgerPos
         // Every agreement so far comes from a public offer; private offers bring their own rate by contract value.
         var rate = fees.Value.PublicOfferRate;
         await ledger.PostAsync(DocumentPostings.For(document, _ => rate), "billing", cancellationToken);
+        if (document.CorrectsInvoiceId is { } corrected)
+        {
+            // A credit note on a settled invoice converts its currency position back at once.
+            await fx.SettleAsync(corrected, cancellationToken);
+        }
     }
 
     /// <summary>
@@ -32,5 +37,13 @@ internal sealed class DocumentLedgerConsumer(IBillingQueries billing, ILedgerPos
         var document = await billing.FindSettlementAsync(integrationEvent.InvoiceId, cancellationToken)
             ?? throw new InvalidOperationException($"Paid invoice {integrationEvent.Number} ({integrationEvent.InvoiceId}) was not found.");
         await ledger.PostAsync(DocumentPostings.Paid(document, integrationEvent.OccurredAt), "billing", cancellationToken);
+        await fx.SettleAsync(document.Id, cancellationToken);
+    }
+
+    /// <summary>An invoice voided by the credit note that credits all of it: its currency position and its notes' cancel out.</summary>
+    public Task ConsumeAsync(InvoiceVoided integrationEvent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(integrationEvent);
+        return fx.SettleAsync(integrationEvent.InvoiceId, cancellationToken);
     }
 }

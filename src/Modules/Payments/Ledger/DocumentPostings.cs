@@ -80,6 +80,63 @@ internal static class DocumentPostings
             postings.Lines(invoice.Number));
     }
 
+    /// <summary>
+    /// The currency position a document leaves in FX clearing: per listing currency other than the document's, the net
+    /// it credited in the document's currency and the proceeds it debited in the listing's (both negative on a credit
+    /// note). Empty when every line is in the document's currency.
+    /// </summary>
+    public static IReadOnlyList<FxLeg> FxLegs(InvoiceSettlementDto document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var currency = document.Total.Currency;
+        return document.Lines
+            .Where(l => l.Proceeds.Currency != currency)
+            .GroupBy(l => l.Proceeds.Currency)
+            .Select(g => new FxLeg(
+                g.Aggregate(Money.Zero(currency), (sum, l) => sum + l.Amount),
+                g.Aggregate(Money.Zero(g.Key), (sum, l) => sum + l.Proceeds)))
+            .Where(leg => leg.Net.MinorUnits != 0 || leg.Proceeds.MinorUnits != 0)
+            .OrderBy(leg => leg.Proceeds.Currency.Code, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>
+    /// The conversion that closes a document's FX clearing once its cash has settled (source key
+    /// <c>fx:invoice:{id}</c> or <c>fx:credit-note:{id}</c>): the net leaves cash clearing in the document's currency
+    /// and buys <paramref name="legs"/>' converted amount in the listing's at the day's rate; the difference between
+    /// what it bought and the proceeds the seller was promised is a realised exchange gain (credit) or loss (debit).
+    /// On a credit note every side turns around: the operator buys the document's currency back to refund.
+    /// </summary>
+    public static NewLedgerEntry Conversion(InvoiceSettlementDto document, IReadOnlyList<(FxLeg Leg, Money Converted)> legs, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(legs);
+        var postings = new Postings();
+        foreach (var (leg, converted) in legs)
+        {
+            if (converted.Currency != leg.Proceeds.Currency)
+            {
+                throw new ArgumentException($"The net of {document.Number} converts into {leg.Proceeds.Currency.Code}, not {converted.Currency.Code}.", nameof(legs));
+            }
+
+            postings.Debit(LedgerAccountType.FxClearing, "", leg.Net);
+            postings.Credit(LedgerAccountType.CashClearing, "", leg.Net);
+            postings.Debit(LedgerAccountType.CashClearing, "", converted);
+            postings.Credit(LedgerAccountType.FxClearing, "", leg.Proceeds);
+            postings.Credit(LedgerAccountType.FxGainLoss, "", converted - leg.Proceeds);
+        }
+
+        var kind = document.Kind == InvoiceKind.CreditNote ? "credit-note" : "invoice";
+        var bought = string.Join(", ", legs.Select(l => string.Create(CultureInfo.InvariantCulture, $"{l.Leg.Net.ToMajorString()} {l.Leg.Net.Currency.Code} = {l.Converted.ToMajorString()} {l.Converted.Currency.Code}")));
+        return new NewLedgerEntry(
+            $"fx:{kind}:{document.Id}",
+            "fx",
+            document.IssuerEntityCode,
+            at,
+            $"Conversion for {(document.Kind == InvoiceKind.CreditNote ? "credit note" : "invoice")} {document.Number}: {bought}",
+            postings.Lines(document.Number));
+    }
+
     /// <summary>Signed amounts per account (debit positive), turned into one line per account on its side.</summary>
     private sealed class Postings
     {
@@ -111,3 +168,7 @@ internal static class DocumentPostings
         }
     }
 }
+
+/// <summary>A document's position in one listing currency: its net in the document's currency, the proceeds in the listing's.</summary>
+internal sealed record FxLeg(Money Net, Money Proceeds);
+

@@ -159,6 +159,105 @@ public sealed class DocumentPostingsTests
         });
     }
 
+    [Fact]
+    public void Settling_a_converted_invoice_closes_fx_clearing_and_books_what_the_net_bought_beyond_the_proceeds_as_a_gain()
+    {
+        // 50.00 EUR net promised the seller 55.00 USD on the invoice's day; on the payment's day it buys 55.40 USD.
+        var document = Invoice("EUR", Line(1, SellerA, "50.00", "9.50", "DE", "EUR", proceeds: Money.Parse("55.00", Currency.USD)));
+        var leg = Assert.Single(DocumentPostings.FxLegs(document));
+
+        var entry = DocumentPostings.Conversion(document, [(leg, Money.Parse("55.40", Currency.USD))], Finalized.AddDays(9));
+
+        LedgerPosting.Check(entry);
+        Assert.Equal("fx:invoice:" + document.Id, entry.SourceKey);
+        Assert.Equal("fx", entry.Kind);
+        Assert.Equal(
+            [
+                "D fx-clearing  50.00 EUR",
+                "C cash-clearing  50.00 EUR",
+                "D cash-clearing  55.40 USD",
+                "C fx-clearing  55.00 USD",
+                "C fx-gain-loss  0.40 USD",
+            ],
+            entry.Lines.Select(Describe));
+    }
+
+    [Fact]
+    public void A_credit_note_buys_its_currency_back_and_a_weaker_rate_is_a_loss()
+    {
+        // The credit note gives 10.00 EUR back; it promised to take 11.00 USD off the seller, and 10.00 EUR now costs 11.20 USD.
+        var note = Invoice("EUR", Line(1, SellerA, "-10.00", "-1.90", "DE", "EUR", proceeds: Money.Parse("-11.00", Currency.USD))) with { Kind = InvoiceKind.CreditNote };
+        var leg = Assert.Single(DocumentPostings.FxLegs(note));
+
+        var entry = DocumentPostings.Conversion(note, [(leg, Money.Parse("-11.20", Currency.USD))], Finalized);
+
+        LedgerPosting.Check(entry);
+        Assert.Equal("fx:credit-note:" + note.Id, entry.SourceKey);
+        Assert.Equal(
+            [
+                "C fx-clearing  10.00 EUR",
+                "D cash-clearing  10.00 EUR",
+                "C cash-clearing  11.20 USD",
+                "D fx-clearing  11.00 USD",
+                "D fx-gain-loss  0.20 USD",
+            ],
+            entry.Lines.Select(Describe));
+    }
+
+    [Fact]
+    public void A_document_in_its_listings_currency_has_nothing_to_convert()
+    {
+        Assert.Empty(DocumentPostings.FxLegs(Invoice("USD", Line(1, SellerA, "100.00", "8.50", "US-WA"))));
+    }
+
+    [Fact]
+    public void A_document_and_its_conversion_leave_fx_clearing_at_zero_in_every_currency_whatever_the_rate()
+    {
+        var currencies = new[] { Currency.USD, Currency.EUR, Currency.JPY, Currency.GBP };
+        var lines = Gen.Select(Gen.Int[0, 1], Gen.Long[1, 500_000_00], Gen.Long[0, 50_000_00], Gen.Int[0, 3], Gen.Long[1, 900_000_00]);
+        var documents = Gen.Select(Gen.Int[0, 3], lines.Array[1, 8], Gen.Bool, Gen.Int[50, 200]);
+
+        documents.Sample((currencyIndex, raw, creditNote, ratePercent) =>
+        {
+            var currency = currencies[currencyIndex];
+            var sign = creditNote ? -1 : 1;
+            var settlementLines = raw.Select((l, i) =>
+            {
+                var planCurrency = currencies[l.Item4];
+                var amount = Money.FromMinor(sign * l.Item2, currency);
+                var proceeds = planCurrency == currency ? amount : Money.FromMinor(sign * l.Item5, planCurrency);
+                return new InvoiceSettlementLine(i + 1, new[] { SellerA, SellerB }[l.Item1], null, amount, Money.FromMinor(sign * l.Item3, currency), "DE", proceeds);
+            }).ToList();
+            var document = Invoice(currency.Code, [.. settlementLines]) with { Kind = creditNote ? InvoiceKind.CreditNote : InvoiceKind.Invoice };
+            var legs = DocumentPostings.FxLegs(document);
+            if (legs.Count == 0)
+            {
+                Assert.All(settlementLines, l => Assert.Equal(currency, l.Proceeds.Currency));
+                return;
+            }
+
+            // Any rate: the net converted is the proceeds moved by a percentage, rounded like money.
+            var converted = legs.Select(leg => (leg, Money.FromMajor(leg.Proceeds.Amount * ratePercent / 100m, leg.Proceeds.Currency, MidpointRounding.AwayFromZero))).ToList();
+            var entry = DocumentPostings.Conversion(document, converted, Finalized);
+
+            LedgerPosting.Check(entry);
+            var both = DocumentPostings.For(document, _ => 0.03m).Lines.Concat(entry.Lines).ToList();
+            Assert.All(
+                both.Where(l => l.Account == LedgerAccountType.FxClearing).GroupBy(l => l.Amount.Currency),
+                g => Assert.Equal(0, g.Sum(l => l.Side == LedgerSide.Debit ? l.Amount.MinorUnits : -l.Amount.MinorUnits)));
+            foreach (var (leg, bought) in converted)
+            {
+                // The listing currency's cash grows by what the net bought; the gain or loss is that less the proceeds.
+                var cash = entry.Lines.Where(l => l.Account == LedgerAccountType.CashClearing && l.Amount.Currency == bought.Currency)
+                    .Sum(l => l.Side == LedgerSide.Debit ? l.Amount.MinorUnits : -l.Amount.MinorUnits);
+                var gain = entry.Lines.Where(l => l.Account == LedgerAccountType.FxGainLoss && l.Amount.Currency == bought.Currency)
+                    .Sum(l => l.Side == LedgerSide.Credit ? l.Amount.MinorUnits : -l.Amount.MinorUnits);
+                Assert.Equal(bought.MinorUnits, cash);
+                Assert.Equal(bought.MinorUnits - leg.Proceeds.MinorUnits, gain);
+            }
+        });
+    }
+
     private static string Describe(NewLedgerLine line) =>
         $"{(line.Side == LedgerSide.Debit ? "D" : "C")} {line.Account.ToWire()} {line.Subject} {line.Amount.ToMajorString()} {line.Amount.Currency.Code}";
 
