@@ -10,9 +10,9 @@ using Tradewind.Primitives.Ids;
 namespace Tradewind.Web.Demo;
 
 /// <summary>
-/// The demo's bank collections: the German buyer's SEPA mandate with the EU entity, and a camt.053 statement of the EU
-/// entity's account that pays two open invoices by their RF reference and brings one transfer nobody can place, which
-/// waits in the operator's unmatched queue.
+/// The demo's bank collections: the German buyer's SEPA mandate with the EU entity (its direct debits are in
+/// DemoSeeder.DirectDebit.cs), and a camt.053 statement of the EU entity's account that pays two open invoices by their
+/// RF reference and brings one transfer nobody can place, which waits in the operator's unmatched queue.
 /// </summary>
 internal sealed partial class DemoSeeder
 {
@@ -31,13 +31,20 @@ internal sealed partial class DemoSeeder
         {
         }
 
+        // The mandate is signed when the history begins (DemoSeeder.DirectDebit.cs); without the demo clock it is signed now.
         var german = buyers[0].Organisation;
-        await bank.CreateMandateAsync(german.Id, new NewSepaMandate(german.Name, "DE89 3704 0044 0532 0130 00", "COBADEFFXXX", Accepted: true), Actor, cancellationToken);
+        if ((await bankQueries.ListMandatesAsync(german.Id, new PageRequest(1, 1), cancellationToken)).Items.Count == 0)
+        {
+            await bank.CreateMandateAsync(german.Id, new NewSepaMandate(german.Name, DirectDebitIban, DirectDebitBic, Accepted: true, DirectDebitEntity), Actor, cancellationToken);
+        }
+
+        // The transfers pay invoices nobody collects by direct debit.
+        var directDebited = await DirectDebitInvoicesAsync(cancellationToken);
 
         var caller = new BillingCaller(operatorId, Roles.Operator, Actor);
         var open = (await services.GetRequiredService<IBillingQueries>().ListInvoicesAsync(
                 new InvoiceFilter(Status: InvoiceStatus.Finalized, Kind: InvoiceKind.Invoice), caller, new PageRequest(1, PageRequest.MaxSize), cancellationToken))
-            .Items.Where(i => i.Total.IsPositive).OrderBy(i => i.Number, StringComparer.Ordinal).Take(2).ToList();
+            .Items.Where(i => i.Total.IsPositive && !directDebited.Contains(i.Id)).OrderBy(i => i.Number, StringComparer.Ordinal).Take(2).ToList();
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var entries = new List<XElement>();
         foreach (var invoice in open)

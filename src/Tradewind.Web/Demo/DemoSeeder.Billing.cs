@@ -22,7 +22,9 @@ internal sealed partial class DemoSeeder
     /// <summary>
     /// For each of the last months, from the first month of the history to this one, a billing run at 03:00 UTC on the
     /// 1st (the clock set back to then), finalizing its invoices; then every invoice issued before this month is paid by
-    /// sandbox card ten days after its issue, but one (see DemoSeeder.Collections.cs). The Japanese usage customer is invoiced in yen and in Japanese, the German one in euros
+    /// sandbox card ten days after its issue, except one (see DemoSeeder.Collections.cs) and those the German buyer
+    /// pays by SEPA direct debit (see DemoSeeder.DirectDebit.cs: each run's invoices are pre-notified at the run's time,
+    /// then collected in batches on their due dates). The Japanese usage customer is invoiced in yen and in Japanese, the German one in euros
     /// and in German, the others in US dollars. Skipped without the demo clock or the billing module.
     /// </summary>
     private async Task SeedBillingAsync(OrganisationId operatorId, List<(OrganisationDto Organisation, UserDto User)> buyers, CancellationToken cancellationToken)
@@ -53,6 +55,8 @@ internal sealed partial class DemoSeeder
         var thisMonth = new DateTimeOffset(now.Year, now.Month, 1, 0, 0, 0, TimeSpan.Zero);
         var firstMonth = new DateTimeOffset(historyStart.Year, historyStart.Month, 1, 0, 0, 0, TimeSpan.Zero).AddMonths(1);
         var invoices = 0;
+        // What the seed did so far reaches its consumers now, so that each run's own events are delivered at its time.
+        await DeliverOutboxAsync(cancellationToken);
         for (var month = firstMonth; month <= thisMonth; month = month.AddMonths(1))
         {
             var runAt = month.AddHours(3) < now ? month.AddHours(3) : now;
@@ -60,12 +64,18 @@ internal sealed partial class DemoSeeder
             {
                 var run = await billing.RunAsync(new BillingRunRequest(month, Finalize: true, IdempotencyKey: $"demo-{month:yyyy-MM}"), "demo_seed", Actor, cancellationToken);
                 invoices += run.InvoicesFinalized;
+                await DeliverOutboxAsync(cancellationToken);
             }
         }
 
+        var directDebited = await CollectDirectDebitsAsync(demoClock, cancellationToken);
         var caller = new BillingCaller(operatorId, Roles.Operator, Actor);
         var issued = await services.GetRequiredService<IBillingQueries>().ListInvoicesAsync(new InvoiceFilter(Status: InvoiceStatus.Finalized, Kind: InvoiceKind.Invoice), caller, new PageRequest(1, PageRequest.MaxSize), cancellationToken);
-        await PayDemoInvoicesByCardAsync(demoClock, billing, issued.Items.Where(i => i.IssueDate is { } day && day < DateOnly.FromDateTime(thisMonth.UtcDateTime)).ToList(), cancellationToken);
+        await PayDemoInvoicesByCardAsync(
+            demoClock,
+            billing,
+            issued.Items.Where(i => i.IssueDate is { } day && day < DateOnly.FromDateTime(thisMonth.UtcDateTime) && !directDebited.Contains(i.Id)).ToList(),
+            cancellationToken);
 
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         LogBillingSeeded(logger, invoices, seconds);

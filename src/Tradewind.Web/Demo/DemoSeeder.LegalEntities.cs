@@ -21,7 +21,8 @@ internal sealed partial class DemoSeeder
         new("Northwind Analytics Inc.", "Northwind Analytics Inc.", "US", new("1 Lake Union Drive", null, "Seattle", "98109", "WA", "US"), "91-1144442", Verified: true,
             [new("US", "USD", null, "4829301756", "021000021")]),
         new("Kettenwerk Software GmbH", "Kettenwerk Software GmbH", "DE", new("Torstraße 49", null, "Berlin", "10119", null, "DE"), "DE136695976", Verified: true,
-            [new("DE", "EUR", "DE89 3704 0044 0532 0130 00", null, null)]),
+            // A USD account too: the EU entity pays out its US-dollar listings' proceeds (the German buyer's direct debits).
+            [new("DE", "EUR", "DE89 3704 0044 0532 0130 00", null, null), new("DE", "USD", "DE62 3704 0044 0532 0130 01", null, null)]),
         new("Kettenwerk Software GmbH", "Kettenwerk Software Ltd", "GB", new("30 St Mary Axe", null, "London", "EC3A 8BF", null, "GB"), "GB 002 4257 28", Verified: true,
             [new("GB", "GBP", null, "31926819", "60-16-13")]),
         new("Hollowbrook Cloud Ltd", "Hollowbrook Cloud Ltd", "GB", new("12 King Street", null, "Manchester", "M2 4LQ", null, "GB"), "GB 003232345", Verified: true,

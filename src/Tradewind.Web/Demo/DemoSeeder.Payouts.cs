@@ -15,8 +15,8 @@ internal sealed partial class DemoSeeder
     /// <summary>
     /// Posts the billing history to the ledger (the outbox, drained now rather than by the background dispatcher), then
     /// on the 1st of each month after the first runs the payouts as the scheduled job would have (the clock set back to
-    /// then), downloads each month's files and confirms the payouts paid, except the last month's first payout, which
-    /// the bank returns: its amount is owed to the seller again and shows as due. Sellers without a verified account in
+    /// then), downloads each month's files and confirms the payouts paid, except the last month's first payout outside
+    /// the EU entity (whose payouts the demo's direct debits fund), which the bank returns: its amount is owed to the seller again and shows as due. Sellers without a verified account in
     /// the currency stay blocked. Robust to invoices already paid: only the ledger's payments count.
     /// </summary>
     private async Task SeedPayoutsAsync(CancellationToken cancellationToken)
@@ -50,7 +50,8 @@ internal sealed partial class DemoSeeder
                 var run = await payouts.RunAsync(runAt, Actor, cancellationToken);
                 created += run.Created.Count;
                 var last = month.AddMonths(1) > thisMonth;
-                foreach (var (payout, index) in run.Created.Select((p, i) => (p, i)))
+                var returned = false;
+                foreach (var payout in run.Created)
                 {
                     try
                     {
@@ -62,8 +63,10 @@ internal sealed partial class DemoSeeder
                         continue;
                     }
 
-                    if (last && index == 0)
+                    // The EU entity's payouts carry the German buyer's direct debits, which the demo shows paid out.
+                    if (last && !returned && payout.EntityCode != DirectDebitEntity)
                     {
+                        returned = true;
                         await payouts.MarkReturnedAsync(payout.Id, "AC04 account closed (demo)", Actor, cancellationToken);
                     }
                     else

@@ -179,6 +179,7 @@ internal sealed partial class DemoSeeder(
             cancellationToken);
         // Before the other subscriptions: the usage history needs its buyers' agreements on the first seller's products.
         await SeedUsageAsync(firstSeller!.OrganisationId, buyers, cancellationToken);
+        await SeedDirectDebitCustomerAsync(buyers, cancellationToken);
         await SeedAgreementsAsync(buyers, cancellationToken);
 
         await SeedExchangeRatesAsync(cancellationToken);
