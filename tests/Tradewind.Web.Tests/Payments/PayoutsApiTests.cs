@@ -32,7 +32,7 @@ public sealed class PayoutsApp : BillingApp
             new NewBankAccount("US", "USD", "Beta Cloud Ltd", null, "30012345678", null, "021000021"));
     }
 
-    private static async Task<SellerEntityId> PayoutAccountAsync(IAccountsCommands accounts, Tenant seller, string name, string country, PostalAddress address, string taxId, NewBankAccount bank)
+    internal static async Task<SellerEntityId> PayoutAccountAsync(IAccountsCommands accounts, Tenant seller, string name, string country, PostalAddress address, string taxId, NewBankAccount bank)
     {
         var ct = CancellationToken.None;
         var entity = await accounts.CreateSellerEntityAsync(seller.Organisation.Id, new NewSellerEntity(name, country, address, taxId), "test", ct);
@@ -245,7 +245,7 @@ public sealed class PayoutsApiTests(PayoutsApp app) : IClassFixture<PayoutsApp>
         }
     }
 
-    private static List<string> SchemaErrors(string xml)
+    internal static List<string> SchemaErrors(string xml)
     {
         var schemas = new XmlSchemaSet();
         schemas.Add(null, Path.Combine(SchemaFolder(), "pain.001.001.09.xsd"));
