@@ -3,7 +3,6 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using Tradewind.Persistence.Outbox;
 using Tradewind.Web.Tests.Infrastructure;
 using static Tradewind.Web.Tests.Infrastructure.CatalogRequests;
 
@@ -31,10 +30,10 @@ public sealed class FxSettlementApiTests(FxSettlementApp app) : IClassFixture<Fx
         app.MoveTo(app.Clock.GetUtcNow().AddDays(9));
         await SetEuroRateAsync("1.12");
         await MarkPaidAsync(id);
-        await DeliverOutboxAsync();
+        await app.DeliverOutboxAsync(_ct);
 
-        var proceeds = decimal.Parse(Line(await EntryForAsync("invoice:" + id), "fx-clearing", "USD", "debit"), CultureInfo.InvariantCulture);
-        var fx = await EntryForAsync("fx:invoice:" + id);
+        var proceeds = decimal.Parse(Line(await app.LedgerEntryAsync("invoice:" + id), "fx-clearing", "USD", "debit"), CultureInfo.InvariantCulture);
+        var fx = await app.LedgerEntryAsync("fx:invoice:" + id);
         var bought = Math.Round(net * 1.12m, 2, MidpointRounding.AwayFromZero);
         Assert.Equal("fx", fx.GetProperty("kind").GetString());
         Assert.Equal(Money(net), Line(fx, "fx-clearing", "EUR", "debit"));
@@ -43,7 +42,7 @@ public sealed class FxSettlementApiTests(FxSettlementApp app) : IClassFixture<Fx
         Assert.Equal(Money(proceeds), Line(fx, "fx-clearing", "USD", "credit"));
         Assert.True(bought > proceeds);
         Assert.Equal(Money(bought - proceeds), Line(fx, "fx-gain-loss", "USD", "credit"));
-        Assert.Equal(DateTimeOffset.Parse((await EntryForAsync("payment:invoice:" + id)).GetProperty("effectiveAt").GetString()!, CultureInfo.InvariantCulture),
+        Assert.Equal(DateTimeOffset.Parse((await app.LedgerEntryAsync("payment:invoice:" + id)).GetProperty("effectiveAt").GetString()!, CultureInfo.InvariantCulture),
             DateTimeOffset.Parse(fx.GetProperty("effectiveAt").GetString()!, CultureInfo.InvariantCulture));
         await AssertFxClearingClosedAsync();
 
@@ -51,9 +50,9 @@ public sealed class FxSettlementApiTests(FxSettlementApp app) : IClassFixture<Fx
         app.MoveTo(app.Clock.GetUtcNow().AddDays(3));
         await SetEuroRateAsync("1.15");
         var note = await CreditAsync(id, new JsonArray(new JsonObject { ["lineNumber"] = 1, ["amount"] = "10.00" }));
-        await DeliverOutboxAsync();
+        await app.DeliverOutboxAsync(_ct);
 
-        var back = await EntryForAsync("fx:credit-note:" + note.GetProperty("id").GetString());
+        var back = await app.LedgerEntryAsync("fx:credit-note:" + note.GetProperty("id").GetString());
         Assert.Equal("10.00", Line(back, "fx-clearing", "EUR", "credit"));
         Assert.Equal("10.00", Line(back, "cash-clearing", "EUR", "debit"));
         Assert.Equal("11.50", Line(back, "cash-clearing", "USD", "credit"));
@@ -66,7 +65,7 @@ public sealed class FxSettlementApiTests(FxSettlementApp app) : IClassFixture<Fx
         var invoice = await InvoiceInEurAsync(app.EuroBuyer, "FX Early Credit", 400);
         var id = invoice.GetProperty("id").GetString()!;
         var note = await CreditAsync(id, new JsonArray(new JsonObject { ["lineNumber"] = 1, ["amount"] = "5.00" }));
-        await DeliverOutboxAsync();
+        await app.DeliverOutboxAsync(_ct);
         // Not paid yet: nothing is converted.
         Assert.Equal(0, await CountAsync("fx:invoice:" + id));
         Assert.Equal(0, await CountAsync("fx:credit-note:" + note.GetProperty("id").GetString()));
@@ -74,23 +73,23 @@ public sealed class FxSettlementApiTests(FxSettlementApp app) : IClassFixture<Fx
         app.MoveTo(app.Clock.GetUtcNow().AddDays(5));
         await SetEuroRateAsync("1.08");
         await MarkPaidAsync(id);
-        await DeliverOutboxAsync();
+        await app.DeliverOutboxAsync(_ct);
 
-        var paidAt = (await EntryForAsync("payment:invoice:" + id)).GetProperty("effectiveAt").GetString();
-        var early = await EntryForAsync("fx:credit-note:" + note.GetProperty("id").GetString());
+        var paidAt = (await app.LedgerEntryAsync("payment:invoice:" + id)).GetProperty("effectiveAt").GetString();
+        var early = await app.LedgerEntryAsync("fx:credit-note:" + note.GetProperty("id").GetString());
         Assert.Equal(paidAt, early.GetProperty("effectiveAt").GetString());
         Assert.Equal("5.40", Line(early, "cash-clearing", "USD", "credit"));
-        Assert.Equal(paidAt, (await EntryForAsync("fx:invoice:" + id)).GetProperty("effectiveAt").GetString());
+        Assert.Equal(paidAt, (await app.LedgerEntryAsync("fx:invoice:" + id)).GetProperty("effectiveAt").GetString());
         await AssertFxClearingClosedAsync();
 
         // A second invoice credited in full is voided: the invoice and its note convert on the same day and cancel out.
         var voided = await InvoiceInEurAsync(app.GermanBusiness, "FX Full Credit", 300);
         var voidedId = voided.GetProperty("id").GetString()!;
         var full = await CreditAsync(voidedId, null);
-        await DeliverOutboxAsync();
+        await app.DeliverOutboxAsync(_ct);
 
-        var there = await EntryForAsync("fx:invoice:" + voidedId);
-        var back = await EntryForAsync("fx:credit-note:" + full.GetProperty("id").GetString());
+        var there = await app.LedgerEntryAsync("fx:invoice:" + voidedId);
+        var back = await app.LedgerEntryAsync("fx:credit-note:" + full.GetProperty("id").GetString());
         Assert.Equal(Line(there, "cash-clearing", "USD", "debit"), Line(back, "cash-clearing", "USD", "credit"));
         Assert.Equal(Line(there, "cash-clearing", "EUR", "credit"), Line(back, "cash-clearing", "EUR", "debit"));
         await AssertFxClearingClosedAsync();
@@ -102,7 +101,7 @@ public sealed class FxSettlementApiTests(FxSettlementApp app) : IClassFixture<Fx
         var invoice = await InvoiceInEurAsync(app.EuroBuyer, "FX Once", 250);
         var id = invoice.GetProperty("id").GetString()!;
         await MarkPaidAsync(id);
-        await DeliverOutboxAsync();
+        await app.DeliverOutboxAsync(_ct);
 
         await app.WithScopeAsync(async services =>
         {
@@ -130,7 +129,7 @@ public sealed class FxSettlementApiTests(FxSettlementApp app) : IClassFixture<Fx
         await app.MeterAsync(app.SellerA, agreement, ("requests", requests, now.AddMinutes(30)));
         app.MoveTo(month.AddMonths(1).AddMinutes(10));
         await app.BillAsync(month.AddMonths(1));
-        await DeliverOutboxAsync();
+        await app.DeliverOutboxAsync(_ct);
         var invoice = (await app.InvoicesOfAsync(buyer, "invoice")).Single(i => i.GetProperty("status").GetString() == "finalized");
         Assert.Equal("EUR", invoice.GetProperty("currency").GetString());
         var full = await (await app.ClientFor(app.Operator).GetAsync($"/api/v1/invoices/{invoice.GetProperty("id").GetString()}", _ct)).ReadJsonAsync();
@@ -165,7 +164,7 @@ public sealed class FxSettlementApiTests(FxSettlementApp app) : IClassFixture<Fx
 
     private async Task AssertFxClearingClosedAsync()
     {
-        var balance = await (await app.ClientFor(app.Operator).GetAsync("/api/v1/ledger/trial-balance", _ct)).ReadJsonAsync();
+        var balance = await app.TrialBalanceAsync();
         Assert.All(balance.GetProperty("currencies").EnumerateArray(), c => Assert.Equal(c.GetProperty("debits").GetString(), c.GetProperty("credits").GetString()));
         var open = balance.GetProperty("accounts").EnumerateArray()
             .Where(a => a.GetProperty("account").GetString() == "fx-clearing" && Decimal(a.GetProperty("balance")) != 0)
@@ -177,27 +176,10 @@ public sealed class FxSettlementApiTests(FxSettlementApp app) : IClassFixture<Fx
     private async Task<int> CountAsync(string source) =>
         (await (await app.ClientFor(app.Operator).GetAsync($"/api/v1/ledger/entries?source={source}", _ct)).ReadJsonAsync()).GetProperty("totalCount").GetInt32();
 
-    private async Task<JsonElement> EntryForAsync(string source)
-    {
-        var listed = await (await app.ClientFor(app.Operator).GetAsync($"/api/v1/ledger/entries?source={source}", _ct)).ReadJsonAsync();
-        var summary = Assert.Single(listed.GetProperty("items").EnumerateArray().ToList());
-        return await (await app.ClientFor(app.Operator).GetAsync($"/api/v1/ledger/entries/{summary.GetProperty("id").GetString()}", _ct)).ReadJsonAsync();
-    }
-
     private static string Line(JsonElement entry, string account, string currency, string side) =>
-        entry.GetProperty("lines").EnumerateArray()
-            .Single(l => l.GetProperty("account").GetString() == account && l.GetProperty("currency").GetString() == currency)
-            .GetProperty(side).GetString()!;
+        CollectionsApiTests.Amount(entry.GetProperty("lines").EnumerateArray().ToList(), account, currency, side);
 
     private static decimal Decimal(JsonElement value) => decimal.Parse(value.GetString()!, CultureInfo.InvariantCulture);
 
     private static string Money(decimal value) => value.ToString("0.00", CultureInfo.InvariantCulture);
-
-    private async Task DeliverOutboxAsync()
-    {
-        var processor = app.Services.GetRequiredService<OutboxProcessor>();
-        while (await processor.DispatchPendingAsync(_ct) > 0)
-        {
-        }
-    }
 }

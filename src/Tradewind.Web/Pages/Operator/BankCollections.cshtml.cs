@@ -7,6 +7,7 @@ using Tradewind.Contracts;
 using Tradewind.Contracts.Billing;
 using Tradewind.Contracts.Payments;
 using Tradewind.Primitives.Ids;
+using Tradewind.Web.Pages.Shared;
 using Tradewind.Web.Security;
 
 namespace Tradewind.Web.Pages.Operator;
@@ -115,7 +116,7 @@ internal sealed class BankCollectionsModel(
         }
         catch (DomainException exception)
         {
-            ErrorMessage = exception is ValidationFailedException validation ? string.Join(" ", validation.Errors.SelectMany(e => e.Value)) : exception.Message;
+            ErrorMessage = FieldErrors.Sentence(exception);
             await LoadAsync(cancellationToken);
             return Page();
         }

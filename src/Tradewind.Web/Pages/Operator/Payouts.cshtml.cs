@@ -6,6 +6,7 @@ using Tradewind.Contracts;
 using Tradewind.Contracts.Accounts;
 using Tradewind.Contracts.Payments;
 using Tradewind.Primitives.Ids;
+using Tradewind.Web.Pages.Shared;
 using Tradewind.Web.Security;
 
 namespace Tradewind.Web.Pages.Operator;
@@ -103,7 +104,7 @@ internal sealed class PayoutsModel(IPayoutQueries payouts, IPayoutCommands comma
         }
         catch (DomainException exception)
         {
-            ErrorMessage = exception is ValidationFailedException validation ? string.Join(" ", validation.Errors.SelectMany(e => e.Value)) : exception.Message;
+            ErrorMessage = FieldErrors.Sentence(exception);
             await LoadAsync(cancellationToken);
             return Page();
         }

@@ -22,6 +22,13 @@ internal static partial class FieldErrors
         }
     }
 
+    /// <summary>A refusal as one sentence for a page's error banner: every message of a validation failure, else the message.</summary>
+    public static string Sentence(DomainException exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return exception is ValidationFailedException validation ? string.Join(" ", validation.Errors.SelectMany(e => e.Value)) : exception.Message;
+    }
+
     /// <summary>Errors that belong to no input (shown in the form's summary).</summary>
     public static IEnumerable<string> Unplaced(ModelStateDictionary modelState) =>
         modelState is not null && modelState.TryGetValue("", out var entry) ? entry.Errors.Select(e => e.ErrorMessage) : [];

@@ -26,7 +26,7 @@ internal abstract class TicketPageModel(IAgreementsQueries agreements, IAgreemen
         }
         catch (DomainException exception) when (exception.Kind != DomainErrorKind.NotFound)
         {
-            Error = exception is ValidationFailedException invalid ? string.Join(" ", invalid.Errors.SelectMany(e => e.Value)) : exception.Message;
+            Error = FieldErrors.Sentence(exception);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
         }

@@ -62,7 +62,7 @@ internal sealed class PayModel(IBillingQueries billing, ICollectionsQueries quer
         }
         catch (DomainException e)
         {
-            Error = e is ValidationFailedException v ? string.Join(" ", v.Errors.SelectMany(x => x.Value)) : e.Message;
+            Error = FieldErrors.Sentence(e);
         }
 
         await LoadAsync(id, cancellationToken);

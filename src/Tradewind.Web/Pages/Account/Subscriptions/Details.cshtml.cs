@@ -5,6 +5,7 @@ using Tradewind.Contracts.Agreements;
 using Tradewind.Contracts.Metering;
 using Tradewind.Primitives.Ids;
 using Tradewind.Web.Api;
+using Tradewind.Web.Pages.Shared;
 
 namespace Tradewind.Web.Pages.Account.Subscriptions;
 
@@ -62,7 +63,7 @@ internal sealed class DetailsModel(IAgreementsQueries agreements, IAgreementsCom
         }
         catch (DomainException exception) when (exception.Kind != DomainErrorKind.NotFound)
         {
-            Error = exception is ValidationFailedException invalid ? string.Join(" ", invalid.Errors.SelectMany(e => e.Value)) : exception.Message;
+            Error = FieldErrors.Sentence(exception);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
         }

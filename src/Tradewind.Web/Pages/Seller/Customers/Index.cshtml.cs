@@ -4,6 +4,7 @@ using Tradewind.Contracts;
 using Tradewind.Contracts.Agreements;
 using Tradewind.Primitives.Ids;
 using Tradewind.Web.Api;
+using Tradewind.Web.Pages.Shared;
 
 namespace Tradewind.Web.Pages.Seller.Customers;
 
@@ -35,7 +36,7 @@ internal sealed class IndexModel(IAgreementsQueries agreements, IAgreementsComma
         }
         catch (DomainException exception) when (exception.Kind != DomainErrorKind.NotFound)
         {
-            Error = exception is ValidationFailedException invalid ? string.Join(" ", invalid.Errors.SelectMany(e => e.Value)) : exception.Message;
+            Error = FieldErrors.Sentence(exception);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             await LoadAsync(null, null, cancellationToken);
             return Page();
