@@ -8,7 +8,8 @@ namespace Tradewind.Contracts.Agreements;
 /// when the buyer cancels at the end of the period (or trial); <c>cancel_pending → cancelled</c> at that date;
 /// <c>trial | active | cancel_pending | suspended → cancelled</c> when cancelled immediately;
 /// <c>trial | active | cancel_pending → suspended → (the status before)</c> when the seller suspends and reinstates;
-/// <c>active → expired</c> when a contract's term ends. <c>cancelled</c> and <c>expired</c> are final: resubscribing makes a
+/// <c>active → expired</c> when a contract's term ends; <c>→ replaced</c> when a private offer that replaces it is accepted.
+/// <c>cancelled</c>, <c>expired</c> and <c>replaced</c> are final: resubscribing makes a
 /// new agreement. See docs/agreements.md.
 /// </summary>
 public enum AgreementStatus
@@ -19,6 +20,9 @@ public enum AgreementStatus
     Cancelled,
     Suspended,
     Expired,
+
+    /// <summary>Ended because the buyer accepted a private offer that replaces it (final).</summary>
+    Replaced,
 }
 
 /// <summary>When a cancellation takes effect.</summary>
@@ -70,7 +74,8 @@ public sealed record AgreementDto(
     DateTimeOffset? EndedAt,
     string? SuspensionReason,
     DateTimeOffset? FirstUsageAt,
-    IReadOnlyList<EntitlementDto> Entitlements);
+    IReadOnlyList<EntitlementDto> Entitlements,
+    PrivateOfferId? PrivateOfferId = null);
 
 /// <summary>
 /// The right to use one dimension of a product: <see cref="Quantity"/> units (per month) or <see cref="Unlimited"/>,

@@ -64,8 +64,14 @@ public sealed record PriceTier(decimal From, decimal? UpTo, string UnitPrice);
 /// A commitment for <see cref="TermMonths"/> (1, 12, 24 or 36) at <see cref="Price"/>, paid upfront
 /// (<see cref="Installments"/> = 1) or in that many equal installments that add up to the price exactly.
 /// With <see cref="Overage"/>, use beyond an entitlement is charged at the dimension's usage price.
+/// A private offer may instead fix a flexible <see cref="Schedule"/> (up to 60 payments with dates and amounts that sum to
+/// <see cref="Price"/>; <see cref="Installments"/> is then its count, and <see cref="TermMonths"/> may be 1 to 60).
 /// </summary>
-public sealed record ContractTerms(int TermMonths, string Price, int Installments, bool Overage, IReadOnlyList<Entitlement> Entitlements);
+public sealed record ContractTerms(int TermMonths, string Price, int Installments, bool Overage, IReadOnlyList<Entitlement> Entitlements, IReadOnlyList<ContractPayment>? Schedule = null);
+
+/// <summary>One payment of a flexible schedule: <see cref="Amount"/> (decimal string in the terms' currency) due on
+/// <see cref="DueOn"/> (a UTC date; a date before the contract starts falls due at its start).</summary>
+public sealed record ContractPayment(DateOnly DueOn, string Amount);
 
 /// <summary>What a contract includes of one dimension: <see cref="Quantity"/> units per month, or <see cref="Unlimited"/>.</summary>
 public sealed record Entitlement(string Dimension, decimal? Quantity, bool Unlimited = false);
