@@ -26,7 +26,7 @@ namespace Tradewind.Web.Demo;
 internal sealed partial class DemoSeeder
 {
     /// <summary>When the German buyer's pay-as-you-go subscription the EUR offer replaces began, and when the offers were accepted.</summary>
-    private static readonly TimeSpan OfferHistoryAgo = TimeSpan.FromDays(75);
+    private static readonly TimeSpan OfferHistoryAgo = TimeSpan.FromDays(95);
 
     private async Task SeedPrivateOffersAsync(List<(OrganisationDto Organisation, UserDto User)> buyers, CancellationToken cancellationToken)
     {
