@@ -147,6 +147,6 @@ public sealed class AgreementTests
     [Fact]
     public void Statuses_have_snake_case_wire_names() =>
         Assert.Equal(
-            ["trial", "active", "cancel_pending", "cancelled", "suspended", "expired"],
+            ["trial", "active", "cancel_pending", "cancelled", "suspended", "expired", "replaced"],
             Enum.GetValues<AgreementStatus>().Select(Agreement.Wire));
 }

@@ -15,6 +15,7 @@ public sealed class AgreementViewsTests
     [InlineData(AgreementStatus.Suspended, "ACTIVE")]
     [InlineData(AgreementStatus.Cancelled, "CANCELLED")]
     [InlineData(AgreementStatus.Expired, "EXPIRED")]
+    [InlineData(AgreementStatus.Replaced, "REPLACED")]
     public void Each_status_maps_to_an_aws_status_that_maps_back_to_it(AgreementStatus status, string aws)
     {
         Assert.Equal(aws, AgreementViews.Status(status));
@@ -23,7 +24,7 @@ public sealed class AgreementViewsTests
 
     [Fact]
     public void Aws_statuses_tradewind_does_not_have_stand_for_no_agreement() =>
-        Assert.All(AgreementViews.AwsStatuses.Except(["ACTIVE", "CANCELLED", "EXPIRED"]), s => Assert.Empty(AgreementViews.Statuses(s)));
+        Assert.All(AgreementViews.AwsStatuses.Except(["ACTIVE", "CANCELLED", "EXPIRED", "REPLACED"]), s => Assert.Empty(AgreementViews.Statuses(s)));
 
     [Fact]
     public void A_rate_card_price_is_the_unit_price_the_first_tiers_price_or_the_package_price_per_unit()
@@ -33,6 +34,18 @@ public sealed class AgreementViewsTests
         Assert.Equal("0.01", AgreementViews.UnitPrice(new PriceModelTerms(PriceModelKind.Graduated, Tiers: [new(0, 1000, "0.01"), new(1000, null, "0.008")])));
         Assert.Equal("0.005", AgreementViews.UnitPrice(new PriceModelTerms(PriceModelKind.Package, PackageSize: 1000, PackagePrice: "5.00")));
         Assert.Equal("3.3333333333", AgreementViews.UnitPrice(new PriceModelTerms(PriceModelKind.Package, PackageSize: 3, PackagePrice: "10.00")));
+    }
+
+    [Fact]
+    public void An_offers_explicit_schedule_shows_its_dates_and_amounts_and_a_past_date_falls_due_at_acceptance()
+    {
+        var schedule = new List<ContractPayment> { new(new DateOnly(2000, 1, 1), "1000.00"), new(new DateOnly(2099, 6, 1), "200.50") };
+        var terms = new PlanTerms("Offer", null, null, null, null, new ContractTerms(12, "1200.50", 2, false, [new Entitlement("requests", 10)], schedule), "EUR");
+        var agreement = AgreementsCommands.ToDto(Plans.Accept(terms));
+
+        var view = AgreementViews.Terms(agreement, "https://tradewind.example").Select(t => t.PaymentScheduleTerm).OfType<PaymentScheduleTermView>().Single();
+
+        Assert.Equal([(agreement.AcceptedAt, "1000.00"), (new DateTimeOffset(2099, 6, 1, 0, 0, 0, TimeSpan.Zero), "200.50")], view.Schedule.Select(c => (c.ChargeDate, c.ChargeAmount)));
     }
 
     [Fact]
