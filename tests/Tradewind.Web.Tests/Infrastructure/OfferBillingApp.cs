@@ -14,7 +14,7 @@ namespace Tradewind.Web.Tests.Infrastructure;
 /// a dated schedule, the offer's id, or <c>replaced</c> at an instant). Billing reads agreements only through that
 /// interface, so the run sees exactly what it would see for an agreement accepted from an offer.
 /// </summary>
-public sealed class OfferBillingApp : BillingApp
+public class OfferBillingApp : BillingApp
 {
     private readonly ConcurrentDictionary<AgreementId, Func<AgreementDto, AgreementDto>> _restated = new();
 
