@@ -20,7 +20,7 @@ namespace Tradewind.Billing.Rating;
 /// </remarks>
 internal sealed class InstallmentSchedule
 {
-    private readonly IReadOnlyList<DateTimeOffset>? dueDates;
+    private readonly IReadOnlyList<DateTimeOffset>? _dueDates;
 
     private InstallmentSchedule(DateTimeOffset start, DateTimeOffset end, int termMonths, IReadOnlyList<Money> amounts, IReadOnlyList<DateTimeOffset>? dueDates)
     {
@@ -28,7 +28,7 @@ internal sealed class InstallmentSchedule
         End = end;
         TermMonths = termMonths;
         Amounts = amounts;
-        this.dueDates = dueDates;
+        _dueDates = dueDates;
     }
 
     public DateTimeOffset Start { get; }
@@ -44,7 +44,7 @@ internal sealed class InstallmentSchedule
     public int Count => Amounts.Count;
 
     /// <summary>True when the contract fixes dated payments (<see cref="ContractTerms.Schedule"/>): each is an installment, even a single one.</summary>
-    public bool IsExplicit => dueDates is not null;
+    public bool IsExplicit => _dueDates is not null;
 
     /// <summary>True when each installment pays for one month (including a one-month contract paid upfront): such charges are
     /// prorated. Never for an explicit schedule.</summary>
@@ -78,9 +78,9 @@ internal sealed class InstallmentSchedule
     {
         ArgumentOutOfRangeException.ThrowIfNegative(index);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
-        if (dueDates is not null)
+        if (_dueDates is not null)
         {
-            return dueDates[index];
+            return _dueDates[index];
         }
 
         var months = Math.DivRem(index * TermMonths, Count, out var remainder);
