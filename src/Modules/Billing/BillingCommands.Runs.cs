@@ -977,7 +977,7 @@ internal sealed partial class BillingCommands
         return new ExchangeRate(from, to, rate.Rate, rate.AsOf, rate.Source);
     }
 
-    /// <summary>Who is invoiced, by which entity, in which currency and language; looked up once per buyer and seller in a run.</summary>
+    /// <summary>Who is invoiced, by which entity, in which currency and language (the buyer and the seller looked up once per run).</summary>
     private async Task<DraftContext> DraftContextAsync(RunState state, AgreementDto agreement, CancellationToken cancellationToken)
     {
         if (!state.Buyers.TryGetValue(agreement.BuyerId, out var buyer))
@@ -1006,7 +1006,9 @@ internal sealed partial class BillingCommands
             state.Issuers[entityKey] = issuer = entity;
         }
 
-        var currency = buyer.Profile?.InvoiceCurrency is { Length: 3 } preferred ? preferred : agreement.Terms.Currency;
+        // A private offer's agreement is invoiced in the offer's currency, which the buyer agreed to; others in the buyer's
+        // preferred invoice currency when it has one (docs/billing.md § Private offers).
+        var currency = agreement.PrivateOfferId is null && buyer.Profile?.InvoiceCurrency is { Length: 3 } preferred ? preferred : agreement.Terms.Currency;
         var address = buyer.Profile?.Address ?? new PostalAddress("", null, "", null, buyer.Organisation.SubdivisionCode, buyer.Organisation.CountryCode);
         var payment = issuer.CollectionAccounts.FirstOrDefault(a => string.Equals(a.CurrencyCode, currency, StringComparison.Ordinal)) ?? (issuer.CollectionAccounts.Count > 0 ? issuer.CollectionAccounts[0] : null);
         // A buyer whose tax id gives no Peppol address gets one the operator allocates (docs/billing.md § Documents).

@@ -3,7 +3,10 @@ using Tradewind.Billing.Data;
 using Tradewind.Billing.Documents;
 using Tradewind.Billing.Jobs;
 using Tradewind.Billing.Rating;
+using Tradewind.Billing.Replacements;
+using Tradewind.Contracts.Agreements;
 using Tradewind.Contracts.Billing;
+using Tradewind.Contracts.Events;
 using Tradewind.Persistence;
 
 namespace Tradewind.Billing;
@@ -19,7 +22,9 @@ public static class BillingModule
         services.AddSingleton<IRater, Rater>();
         services.AddSingleton<IInvoiceDocuments, InvoiceDocuments>();
         services.AddScoped<IBillingQueries, BillingQueries>();
-        services.AddScoped<IBillingCommands, BillingCommands>();
+        services.AddScoped<BillingCommands>();
+        services.AddScoped<IBillingCommands>(sp => sp.GetRequiredService<BillingCommands>());
+        services.AddScoped<IIntegrationEventConsumer<AgreementReplaced>, AgreementReplacedConsumer>();
         services.AddBillingJobs();
         return services;
     }

@@ -15,7 +15,8 @@ namespace Tradewind.Billing.Rating;
 /// Monthly charges (N installments over N months, or a one-month contract) are prorated by day when the agreement ends
 /// inside the month they pay for (see <see cref="Proration"/>); upfront fees for longer terms and quarterly or yearly
 /// installments are charged in full. A charge already billed is never revisited: refunds for a later cancellation are
-/// credit notes, not rating.
+/// credit notes, not rating. A private offer's explicit schedule (<see cref="Tradewind.Contracts.Catalog.ContractTerms.Schedule"/>)
+/// is charged payment by payment as installments, each in full once due (see <see cref="InstallmentSchedule"/>).
 /// </remarks>
 internal static class ContractRating
 {
@@ -28,7 +29,8 @@ internal static class ContractRating
 
         var start = ContractStart(input);
         var schedule = InstallmentSchedule.For(contract, start, input.ContractEndsAt, currency);
-        var upfront = schedule.Count == 1;
+        // An explicit schedule's payments are installments even when there is only one (docs/billing.md § Explicit schedules).
+        var upfront = !schedule.IsExplicit && schedule.Count == 1;
         for (var index = 0; index < schedule.Count; index++)
         {
             var number = index + 1;

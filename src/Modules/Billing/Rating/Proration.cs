@@ -36,4 +36,27 @@ internal static class Proration
         ArgumentOutOfRangeException.ThrowIfNegative(servedDays);
         return intervalDays <= 0 || servedDays >= intervalDays ? amount : decimal.Round(amount * servedDays / intervalDays, Decimals, MidpointRounding.ToEven);
     }
+
+    /// <summary>
+    /// The part of a charge of <paramref name="amountMinor"/> for <c>[serviceStart, serviceEnd)</c> that a service ending at
+    /// <paramref name="endedAt"/> did not use, by day, rounded once (half away from zero): the whole charge when it ended
+    /// before the interval's first day, nothing when it ended on or after the interval's end. The day it ended counts as
+    /// unused, as it counts as not served when rating (see <see cref="Served"/>).
+    /// </summary>
+    public static long Unused(long amountMinor, DateTimeOffset serviceStart, DateTimeOffset serviceEnd, DateTimeOffset endedAt)
+    {
+        if (endedAt >= serviceEnd || amountMinor == 0)
+        {
+            return 0;
+        }
+
+        var intervalDays = Days(serviceStart, serviceEnd);
+        var unusedDays = Days(endedAt > serviceStart ? endedAt : serviceStart, serviceEnd);
+        if (intervalDays <= 0 || unusedDays >= intervalDays)
+        {
+            return amountMinor;
+        }
+
+        return (long)decimal.Round((decimal)amountMinor * unusedDays / intervalDays, 0, MidpointRounding.AwayFromZero);
+    }
 }
