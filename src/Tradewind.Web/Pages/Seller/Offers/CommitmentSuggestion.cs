@@ -9,8 +9,9 @@ internal sealed record DimensionRunRate(string Dimension, string Name, string Un
 /// <summary>
 /// What a customer's usage suggests committing to. The run-rate is what the customer was metered over the window, scaled
 /// to a month (a window is 3 months, or the time since the agreement began when that is shorter), and valued with the
-/// agreement's own price model after its free units. The suggested contract price is the monthly value over the term,
-/// less the commitment discount, rounded once to the currency's minor unit (half away from zero); it is paid in
+/// agreement's own price model after its free units, each dimension rounded to the currency's minor unit (half away from
+/// zero) so the monthly value is the sum the page shows. The suggested contract price is that monthly value over the term,
+/// less the commitment discount, rounded once more the same way, so the formula on the page holds exactly; it is paid in
 /// <see cref="InstallmentCount"/> equal installments (largest-remainder split, so they sum to the price exactly).
 /// </summary>
 internal sealed record CommitmentSuggestion(
@@ -60,18 +61,18 @@ internal sealed record CommitmentSuggestion(
         var days = Math.Max(1m, (decimal)(to - from).TotalDays);
         var months = days / DaysPerMonth;
         var rows = new List<DimensionRunRate>();
-        var monthly = 0m;
+        var monthly = Money.Zero(currency);
         foreach (var dimension in terms.Dimensions ?? [])
         {
             var quantity = metered.TryGetValue(dimension.Key, out var total) ? total / months : 0m;
             var free = terms.FreeTier?.FirstOrDefault(f => f.Dimension == dimension.Key)?.UnitsPerMonth ?? 0m;
-            var value = dimension.Price is { } price ? Charge(price, Math.Max(0m, quantity - free), currency) : 0m;
+            var value = Money.FromMajor(dimension.Price is { } price ? Charge(price, Math.Max(0m, quantity - free), currency) : 0m, currency, MidpointRounding.AwayFromZero);
             monthly += value;
-            rows.Add(new DimensionRunRate(dimension.Key, dimension.Name, dimension.Unit, quantity, Money.FromMajor(value, currency, MidpointRounding.AwayFromZero)));
+            rows.Add(new DimensionRunRate(dimension.Key, dimension.Name, dimension.Unit, quantity, value));
         }
 
-        var contract = Money.FromMajor(monthly * termMonths * (1m - (discountPercent / 100m)), currency, MidpointRounding.AwayFromZero);
-        return new CommitmentSuggestion(from, to, months, rows, Money.FromMajor(monthly, currency, MidpointRounding.AwayFromZero), termMonths, discountPercent, contract);
+        var contract = monthly.Multiply(termMonths * (1m - (discountPercent / 100m)), MidpointRounding.AwayFromZero);
+        return new CommitmentSuggestion(from, to, months, rows, monthly, termMonths, discountPercent, contract);
     }
 
     /// <summary>The contract price in <see cref="InstallmentCount"/> equal payments, due today and every quarter after.</summary>
