@@ -39,7 +39,8 @@ internal sealed partial class OfferForm
 
     public List<OfferDimensionForm> Dimensions { get; set; } = [];
 
-    public bool Overage { get; set; } = true;
+    /// <summary>False unless posted: an unticked box sends nothing, so the default must be the unticked state.</summary>
+    public bool Overage { get; set; }
 
     public string? ContractPrice { get; set; }
 
