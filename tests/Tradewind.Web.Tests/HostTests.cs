@@ -38,7 +38,7 @@ public sealed class HostTests(TradewindApp app) : IClassFixture<TradewindApp>
         var document = await response.ReadJsonAsync();
         Assert.Equal("Tradewind API", document.GetProperty("info").GetProperty("title").GetString());
         var paths = document.GetProperty("paths");
-        foreach (var path in new[] { "/api/v1/currencies", "/api/v1/countries", "/api/v1/organisations", "/api/v1/api-keys", "/api/v1/me" })
+        foreach (var path in new[] { "/api/v1/currencies", "/api/v1/countries", "/api/v1/organisations", "/api/v1/api-keys", "/api/v1/me", "/api/v1/private-offers", "/api/v1/private-offer-templates" })
         {
             Assert.True(paths.TryGetProperty(path, out _), $"{path} is missing from the OpenAPI document");
         }

@@ -328,7 +328,7 @@ internal sealed partial class AgreementsCommands(
         a.Id, a.CustomerIdentifier, a.ProductId.ToString(), a.OfferId, a.BuyerId, a.BuyerName, a.SellerId, a.ProductId, a.ProductTitle, a.ProductSlug,
         a.PlanId, a.PlanVersion, TermsJson.Read(a.TermsJson), a.Currency, new AcceptedLicence(a.LicenceKind, a.LicenceVersion, a.LicenceLanguage), a.Status,
         a.AcceptedAt, a.TrialEndsAt, a.PeriodStart, a.PeriodEnd, a.ContractEndsAt, a.CancelAt, a.EndedAt, a.SuspensionReason, a.FirstUsageAt,
-        a.Entitlements.OrderBy(e => e.Dimension, StringComparer.Ordinal).ThenBy(e => e.ValidFrom).Select(ToDto).ToList());
+        a.Entitlements.OrderBy(e => e.Dimension, StringComparer.Ordinal).ThenBy(e => e.ValidFrom).Select(ToDto).ToList(), a.PrivateOfferId);
 
     internal static EntitlementDto ToDto(AgreementEntitlement e) =>
         new(e.AgreementId, e.CustomerIdentifier, e.ProductId.ToString(), e.Dimension, e.Quantity, e.Unlimited, e.ValidFrom, e.ValidTo);

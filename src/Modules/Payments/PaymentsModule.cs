@@ -33,6 +33,7 @@ public static class PaymentsModule
         services.AddScoped<IIntegrationEventConsumer<InvoicePaid>>(sp => sp.GetRequiredService<DocumentLedgerConsumer>());
         services.AddScoped<IIntegrationEventConsumer<InvoiceVoided>>(sp => sp.GetRequiredService<DocumentLedgerConsumer>());
         services.AddScoped<FxSettlement>();
+        services.AddScoped<ListingFees>();
         services.AddBankCollections();
         services.AddCollections();
         services.AddPayouts();

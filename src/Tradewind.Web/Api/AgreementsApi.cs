@@ -14,7 +14,7 @@ namespace Tradewind.Web.Api;
 /// <summary>
 /// Agreements: what buyers accepted, scoped by role — the operator sees every agreement, a seller its products' customers,
 /// a buyer its own organisation's (anything else answers 404). Every agreement carries its <c>status</c>
-/// (<c>trial</c>, <c>active</c>, <c>cancel_pending</c>, <c>cancelled</c>, <c>suspended</c>, <c>expired</c>).
+/// (<c>trial</c>, <c>active</c>, <c>cancel_pending</c>, <c>cancelled</c>, <c>suspended</c>, <c>expired</c>, <c>replaced</c>).
 /// </summary>
 internal static class AgreementsApi
 {
@@ -74,7 +74,8 @@ internal static class AgreementsApi
         DateTimeOffset? EndedAt,
         string? SuspensionReason,
         DateTimeOffset? FirstUsageAt,
-        IReadOnlyList<EntitlementResponse> Entitlements);
+        IReadOnlyList<EntitlementResponse> Entitlements,
+        Guid? PrivateOfferId = null);
 
     public sealed record FulfilmentResponse(string? Url, string RegistrationToken, DateTimeOffset ExpiresAt, bool FreeTrial);
 
@@ -168,13 +169,14 @@ internal static class AgreementsApi
             }
         }
 
-        throw new ValidationFailedException("status", "Status must be trial, active, cancel_pending, cancelled, suspended or expired.");
+        throw new ValidationFailedException("status", "Status must be trial, active, cancel_pending, cancelled, suspended, expired or replaced.");
     }
 
     public static AgreementResponse ToResponse(AgreementDto a) => new(
         a.Id.Value, WireStatus(a.Status), a.CustomerIdentifier, a.ProductCode, a.OfferId, a.BuyerId.Value, a.BuyerName, a.SellerId.Value, a.ProductId.Value, a.ProductTitle,
         a.PlanId.Value, a.PlanVersion, a.Terms, a.Currency, new LicenceResponse(a.Licence.Kind, a.Licence.Version, a.Licence.Language), a.AcceptedAt, a.TrialEndsAt,
-        a.PeriodStart, a.PeriodEnd, a.ContractEndsAt, a.CancelAt, a.EndedAt, a.SuspensionReason, a.FirstUsageAt, a.Entitlements.Select(ToResponse).ToList());
+        a.PeriodStart, a.PeriodEnd, a.ContractEndsAt, a.CancelAt, a.EndedAt, a.SuspensionReason, a.FirstUsageAt, a.Entitlements.Select(ToResponse).ToList(),
+        a.PrivateOfferId?.Value);
 
     private static EntitlementResponse ToResponse(EntitlementDto e) =>
         new(e.AgreementId.Value, e.CustomerIdentifier, e.ProductCode, e.Dimension, e.Quantity, e.Unlimited, e.ValidFrom, e.ValidTo);

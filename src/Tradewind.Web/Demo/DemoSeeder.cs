@@ -181,6 +181,7 @@ internal sealed partial class DemoSeeder(
         await SeedUsageAsync(firstSeller!.OrganisationId, buyers, cancellationToken);
         await SeedDirectDebitCustomerAsync(buyers, cancellationToken);
         await SeedAgreementsAsync(buyers, cancellationToken);
+        await SeedPrivateOffersAsync(buyers, cancellationToken);
 
         await SeedExchangeRatesAsync(cancellationToken);
         await SeedBillingAsync(operatorOrg.Id, buyers, cancellationToken);

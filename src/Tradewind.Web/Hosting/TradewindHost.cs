@@ -145,6 +145,7 @@ internal static class TradewindHost
         app.MapMediaFiles();
         api.MapCatalogSearchApi();
         api.MapAgreementsApi();
+        api.MapPrivateOffersApi();
         api.MapTicketsApi();
         api.MapWebhooksApi();
         api.MapTranslationsApi();

@@ -1197,6 +1197,10 @@ namespace Tradewind.Migrations.Postgres.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("plan_version");
 
+                    b.Property<Guid?>("PrivateOfferId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("private_offer_id");
+
                     b.Property<Guid>("ProductId")
                         .HasColumnType("uuid")
                         .HasColumnName("product_id");
@@ -1220,6 +1224,10 @@ namespace Tradewind.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset?>("Reminder7SentAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("reminder7sent_at");
+
+                    b.Property<Guid?>("ReplacesAgreementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("replaces_agreement_id");
 
                     b.Property<Guid>("SellerId")
                         .HasColumnType("uuid")
@@ -1260,6 +1268,9 @@ namespace Tradewind.Migrations.Postgres.Migrations
 
                     b.HasIndex("CustomerIdentifier")
                         .HasDatabaseName("ix_agreements_agreements_customer_identifier");
+
+                    b.HasIndex("PrivateOfferId")
+                        .HasDatabaseName("ix_agreements_agreements_private_offer_id");
 
                     b.HasIndex("SellerId", "Status")
                         .HasDatabaseName("ix_agreements_agreements_seller_id_status");
@@ -1447,6 +1458,223 @@ namespace Tradewind.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_agreements_registration_tokens_hash");
 
                     b.ToTable("agreements_registration_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("Tradewind.Agreements.PrivateOffers.OfferTemplate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("DraftJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("draft_json");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("SellerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("seller_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_agreements_offer_templates");
+
+                    b.HasIndex("SellerId", "CreatedAt")
+                        .HasDatabaseName("ix_agreements_offer_templates_seller_id_created_at");
+
+                    b.ToTable("agreements_offer_templates", (string)null);
+                });
+
+            modelBuilder.Entity("Tradewind.Agreements.PrivateOffers.PrivateOffer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("accepted_at");
+
+                    b.Property<Guid?>("AgreementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agreement_id");
+
+                    b.Property<Guid>("BasePlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("base_plan_id");
+
+                    b.Property<int>("BasePlanVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("base_plan_version");
+
+                    b.Property<string>("BuyerEmailDomain")
+                        .HasMaxLength(253)
+                        .HasColumnType("character varying(253)")
+                        .HasColumnName("buyer_email_domain");
+
+                    b.Property<Guid?>("BuyerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("buyer_id");
+
+                    b.Property<string>("BuyerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("buyer_name");
+
+                    b.Property<long>("ContractValueMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("contract_value_minor");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("decline_reason");
+
+                    b.Property<DateTimeOffset?>("DeclinedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("declined_at");
+
+                    b.Property<string>("DraftJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("draft_json");
+
+                    b.Property<DateTimeOffset?>("ExpiredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expired_at");
+
+                    b.Property<DateOnly>("ExpiresOn")
+                        .HasColumnType("date")
+                        .HasColumnName("expires_on");
+
+                    b.Property<string>("HistoryJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("history_json");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("product_id");
+
+                    b.Property<string>("ProductSlug")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("product_slug");
+
+                    b.Property<string>("ProductTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("product_title");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<Guid?>("ReplacedAgreementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("replaced_agreement_id");
+
+                    b.Property<Guid>("SellerEntityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("seller_entity_id");
+
+                    b.Property<string>("SellerEntityName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("seller_entity_name");
+
+                    b.Property<Guid>("SellerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("seller_id");
+
+                    b.Property<string>("SellerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("seller_name");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("TermMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("term_months");
+
+                    b.Property<string>("TermsJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("terms_json");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<DateTimeOffset?>("ViewedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("viewed_at");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("withdrawn_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_agreements_private_offers");
+
+                    b.HasIndex("AgreementId")
+                        .HasDatabaseName("ix_agreements_private_offers_agreement_id");
+
+                    b.HasIndex("BuyerEmailDomain")
+                        .HasDatabaseName("ix_agreements_private_offers_buyer_email_domain");
+
+                    b.HasIndex("BuyerId", "Status")
+                        .HasDatabaseName("ix_agreements_private_offers_buyer_id_status");
+
+                    b.HasIndex("SellerId", "CreatedAt")
+                        .HasDatabaseName("ix_agreements_private_offers_seller_id_created_at");
+
+                    b.HasIndex("Status", "ExpiresOn")
+                        .HasDatabaseName("ix_agreements_private_offers_status_expires_on");
+
+                    b.ToTable("agreements_private_offers", (string)null);
                 });
 
             modelBuilder.Entity("Tradewind.Agreements.Support.Ticket", b =>

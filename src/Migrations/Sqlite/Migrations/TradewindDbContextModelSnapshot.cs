@@ -1185,6 +1185,10 @@ namespace Tradewind.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("plan_version");
 
+                    b.Property<Guid?>("PrivateOfferId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("private_offer_id");
+
                     b.Property<Guid>("ProductId")
                         .HasColumnType("TEXT")
                         .HasColumnName("product_id");
@@ -1208,6 +1212,10 @@ namespace Tradewind.Migrations.Sqlite.Migrations
                     b.Property<long?>("Reminder7SentAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("reminder7sent_at");
+
+                    b.Property<Guid?>("ReplacesAgreementId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("replaces_agreement_id");
 
                     b.Property<Guid>("SellerId")
                         .HasColumnType("TEXT")
@@ -1248,6 +1256,9 @@ namespace Tradewind.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CustomerIdentifier")
                         .HasDatabaseName("ix_agreements_agreements_customer_identifier");
+
+                    b.HasIndex("PrivateOfferId")
+                        .HasDatabaseName("ix_agreements_agreements_private_offer_id");
 
                     b.HasIndex("SellerId", "Status")
                         .HasDatabaseName("ix_agreements_agreements_seller_id_status");
@@ -1435,6 +1446,223 @@ namespace Tradewind.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_agreements_registration_tokens_hash");
 
                     b.ToTable("agreements_registration_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("Tradewind.Agreements.PrivateOffers.OfferTemplate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("DraftJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("draft_json");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("SellerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("seller_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_agreements_offer_templates");
+
+                    b.HasIndex("SellerId", "CreatedAt")
+                        .HasDatabaseName("ix_agreements_offer_templates_seller_id_created_at");
+
+                    b.ToTable("agreements_offer_templates", (string)null);
+                });
+
+            modelBuilder.Entity("Tradewind.Agreements.PrivateOffers.PrivateOffer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("AcceptedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("accepted_at");
+
+                    b.Property<Guid?>("AgreementId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agreement_id");
+
+                    b.Property<Guid>("BasePlanId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("base_plan_id");
+
+                    b.Property<int>("BasePlanVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("base_plan_version");
+
+                    b.Property<string>("BuyerEmailDomain")
+                        .HasMaxLength(253)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("buyer_email_domain");
+
+                    b.Property<Guid?>("BuyerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("buyer_id");
+
+                    b.Property<string>("BuyerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("buyer_name");
+
+                    b.Property<long>("ContractValueMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("contract_value_minor");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decline_reason");
+
+                    b.Property<long?>("DeclinedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("declined_at");
+
+                    b.Property<string>("DraftJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("draft_json");
+
+                    b.Property<long?>("ExpiredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expired_at");
+
+                    b.Property<DateOnly>("ExpiresOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_on");
+
+                    b.Property<string>("HistoryJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("history_json");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_id");
+
+                    b.Property<string>("ProductSlug")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_slug");
+
+                    b.Property<string>("ProductTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_title");
+
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("published_at");
+
+                    b.Property<Guid?>("ReplacedAgreementId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("replaced_agreement_id");
+
+                    b.Property<Guid>("SellerEntityId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("seller_entity_id");
+
+                    b.Property<string>("SellerEntityName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("seller_entity_name");
+
+                    b.Property<Guid>("SellerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("seller_id");
+
+                    b.Property<string>("SellerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("seller_name");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<int>("TermMonths")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("term_months");
+
+                    b.Property<string>("TermsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("terms_json");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<long?>("ViewedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("viewed_at");
+
+                    b.Property<long?>("WithdrawnAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("withdrawn_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_agreements_private_offers");
+
+                    b.HasIndex("AgreementId")
+                        .HasDatabaseName("ix_agreements_private_offers_agreement_id");
+
+                    b.HasIndex("BuyerEmailDomain")
+                        .HasDatabaseName("ix_agreements_private_offers_buyer_email_domain");
+
+                    b.HasIndex("BuyerId", "Status")
+                        .HasDatabaseName("ix_agreements_private_offers_buyer_id_status");
+
+                    b.HasIndex("SellerId", "CreatedAt")
+                        .HasDatabaseName("ix_agreements_private_offers_seller_id_created_at");
+
+                    b.HasIndex("Status", "ExpiresOn")
+                        .HasDatabaseName("ix_agreements_private_offers_status_expires_on");
+
+                    b.ToTable("agreements_private_offers", (string)null);
                 });
 
             modelBuilder.Entity("Tradewind.Agreements.Support.Ticket", b =>

@@ -86,11 +86,58 @@ internal sealed class Agreement
 
     public List<AgreementEntitlement> Entitlements { get; init; } = [];
 
-    public string OfferId => OfferIdFor(PlanId, PlanVersion);
+    /// <summary>The private offer this agreement was accepted from; null for a self-service subscription.</summary>
+    public PrivateOfferId? PrivateOfferId { get; init; }
+
+    /// <summary>The agreement this one replaced (a private offer accepted over a running agreement); tells a renewal.</summary>
+    public AgreementId? ReplacesAgreementId { get; init; }
+
+    public string OfferId => PrivateOfferId is { } offer ? PrivateOfferIdentifier(offer) : OfferIdFor(PlanId, PlanVersion);
 
     public bool InForce => Status is AgreementStatus.Trial or AgreementStatus.Active or AgreementStatus.CancelPending or AgreementStatus.Suspended;
 
     public static string OfferIdFor(PlanId plan, int version) => $"offer-{plan.Value:N}-v{version}";
+
+    /// <summary>The AWS-style offer identifier of a private offer: <c>offer-{guid:N}</c>.</summary>
+    public static string PrivateOfferIdentifier(PrivateOfferId offer) => $"offer-{offer.Value:N}";
+
+    /// <summary>
+    /// An agreement accepted from a private offer at <paramref name="now"/>: the offer's terms copied, in its currency,
+    /// <c>active</c> at once (offers carry no free trial), a contract running <see cref="ContractTerms.TermMonths"/> months from now.
+    /// </summary>
+    public static Agreement AcceptOffer(
+        AgreementId id, string customerIdentifier, OrganisationId buyerId, string buyerName, string buyerCountry, OrganisationId sellerId, ProductId productId,
+        string productTitle, string productSlug, PlanId planId, int planVersion, PlanTerms terms, string currency, AcceptedLicence licence,
+        PrivateOfferId offerId, AgreementId? replaces, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        ArgumentNullException.ThrowIfNull(licence);
+        var agreement = new Agreement
+        {
+            Id = id,
+            CustomerIdentifier = customerIdentifier,
+            BuyerId = buyerId,
+            BuyerName = buyerName,
+            BuyerCountry = buyerCountry,
+            SellerId = sellerId,
+            ProductId = productId,
+            ProductTitle = productTitle,
+            ProductSlug = productSlug,
+            PlanId = planId,
+            PlanVersion = planVersion,
+            TermsJson = Agreements.TermsJson.Write(terms),
+            Currency = currency,
+            LicenceKind = licence.Kind,
+            LicenceVersion = licence.Version,
+            LicenceLanguage = licence.Language,
+            AcceptedAt = now,
+            PrivateOfferId = offerId,
+            ReplacesAgreementId = replaces,
+        };
+        agreement.StartPaid(now, terms);
+        agreement.Entitlements.AddRange(EntitlementsFor(agreement, terms));
+        return agreement;
+    }
 
     /// <summary>
     /// A new agreement accepted at <paramref name="now"/>. With a free trial (and <paramref name="trialAllowed"/>: one trial
@@ -354,6 +401,18 @@ internal sealed class Agreement
         return Transition.Reinstated;
     }
 
+    /// <summary>Ends the agreement now because a private offer that replaces it was accepted: entitlements end now.</summary>
+    public Transition Replace(DateTimeOffset now)
+    {
+        if (!InForce)
+        {
+            throw new DomainException("agreement-ended", $"Agreement {Id} has already ended ({Wire(Status)}).", DomainErrorKind.Conflict);
+        }
+
+        End(AgreementStatus.Replaced, now);
+        return Transition.Replaced;
+    }
+
     /// <summary>The wire form of a status: <c>cancel_pending</c>.</summary>
     public static string Wire(AgreementStatus status) => status switch
     {
@@ -406,4 +465,5 @@ internal enum Transition
     Expired,
     Suspended,
     Reinstated,
+    Replaced,
 }

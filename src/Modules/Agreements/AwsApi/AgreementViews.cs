@@ -12,7 +12,7 @@ namespace Tradewind.Agreements.AwsApi;
 /// <c>PurchaseAgreement</c> for a <c>SaaSProduct</c>; the seller is the proposer (<c>accountId</c> = its organisation id),
 /// the buyer the acceptor (<c>accountId</c> = the customer identifier, which names the buyer to this product only).
 /// Statuses: trial, active, cancel_pending and suspended are <c>ACTIVE</c>, cancelled is <c>CANCELLED</c>, expired is
-/// <c>EXPIRED</c>. Its end is when it ended, else its pending cancellation, else its contract's end; an open-ended
+/// <c>EXPIRED</c>, replaced (by a private offer's agreement) is <c>REPLACED</c>. Its end is when it ended, else its pending cancellation, else its contract's end; an open-ended
 /// subscription has none.
 /// </summary>
 internal static class AgreementViews
@@ -24,6 +24,7 @@ internal static class AgreementViews
     {
         AgreementStatus.Cancelled => "CANCELLED",
         AgreementStatus.Expired => "EXPIRED",
+        AgreementStatus.Replaced => "REPLACED",
         _ => "ACTIVE",
     };
 
@@ -33,6 +34,7 @@ internal static class AgreementViews
         "ACTIVE" => [AgreementStatus.Trial, AgreementStatus.Active, AgreementStatus.CancelPending, AgreementStatus.Suspended],
         "CANCELLED" => [AgreementStatus.Cancelled],
         "EXPIRED" => [AgreementStatus.Expired],
+        "REPLACED" => [AgreementStatus.Replaced],
         _ => [],
     };
 
@@ -46,7 +48,7 @@ internal static class AgreementViews
     /// </summary>
     public static EndTimeBehaviorView EndTimeBehavior(AgreementDto a) => a switch
     {
-        { Status: AgreementStatus.Cancelled or AgreementStatus.Expired } => new("EXPIRE", null, null),
+        { Status: AgreementStatus.Cancelled or AgreementStatus.Expired or AgreementStatus.Replaced } => new("EXPIRE", null, null),
         { Status: AgreementStatus.CancelPending } => new("EXPIRE", "ACCEPTOR_RENEW_OPTED_OUT", null),
         { Terms.Contract: not null } => new("EXPIRE", "NO_RENEWAL_TERM", null),
         _ => new("RENEW", null, new RenewalSummaryView(a.OfferId)),
@@ -103,7 +105,7 @@ internal static class AgreementViews
                     "FixedUpfrontPricingTerm", TermId(a, "FixedUpfrontPricingTerm"), a.Currency, $"P{contract.TermMonths}M", contract.Price,
                     contract.Entitlements.Select(e => new GrantItemView(e.Dimension, e.Unlimited || e.Quantity is null ? null : WholeUnits(e.Quantity.Value))).ToList()),
             });
-            if (contract.Installments > 1 && PaymentSchedule(a, contract) is { } schedule)
+            if ((contract.Installments > 1 || contract.Schedule is { Count: > 0 }) && PaymentSchedule(a, contract) is { } schedule)
             {
                 list.Add(new() { PaymentScheduleTerm = schedule });
             }
@@ -143,11 +145,23 @@ internal static class AgreementViews
     };
 
     /// <summary>
-    /// Equal installments that add up to the price exactly (the remainder spread by largest remainder, as the plan's
-    /// published schedule is), due from the start of paid use at even steps of <c>TermMonths / Installments</c> months.
+    /// A private offer's explicit schedule as written (a date before acceptance falls due at acceptance); otherwise equal
+    /// installments that add up to the price exactly (the remainder spread by largest remainder, as the plan's published
+    /// schedule is), due from the start of paid use at even steps of <c>TermMonths / Installments</c> months.
     /// </summary>
     private static PaymentScheduleTermView? PaymentSchedule(AgreementDto a, ContractTerms contract)
     {
+        if (contract.Schedule is { Count: > 0 } explicitSchedule)
+        {
+            return new PaymentScheduleTermView(
+                "PaymentScheduleTerm", TermId(a, "PaymentScheduleTerm"), a.Currency,
+                explicitSchedule.Select(p =>
+                {
+                    var due = new DateTimeOffset(p.DueOn.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+                    return new ScheduleItemView(due < a.AcceptedAt ? a.AcceptedAt : due, p.Amount);
+                }).ToList());
+        }
+
         if (!Currency.TryFromCode(a.Currency, out var currency) || !Money.TryParse(contract.Price, currency, out var price))
         {
             return null;

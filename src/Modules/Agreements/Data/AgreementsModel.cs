@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Tradewind.Agreements.Agreements;
 using Tradewind.Agreements.Fulfilment;
+using Tradewind.Agreements.PrivateOffers;
 using Tradewind.Agreements.Support;
 using Tradewind.Persistence;
 
@@ -46,6 +47,44 @@ internal sealed class AgreementsModel : IModelContributor
             e.HasIndex(a => a.CustomerIdentifier);
             e.HasIndex(a => new { a.Status, a.TrialEndsAt });
             e.HasIndex(a => new { a.Status, a.PeriodEnd });
+            e.HasIndex(a => a.PrivateOfferId);
+        });
+
+        modelBuilder.Entity<PrivateOffer>(e =>
+        {
+            e.ToTable("agreements_private_offers");
+            e.HasKey(o => o.Id);
+            e.Property(o => o.SellerName).HasMaxLength(200);
+            e.Property(o => o.SellerEntityName).HasMaxLength(200);
+            e.Property(o => o.ProductTitle).HasMaxLength(200);
+            e.Property(o => o.ProductSlug).HasMaxLength(200);
+            e.Property(o => o.BuyerName).HasMaxLength(200);
+            e.Property(o => o.BuyerEmailDomain).HasMaxLength(253);
+            e.Property(o => o.Name).HasMaxLength(200);
+            e.Property(o => o.Currency).HasMaxLength(3).IsFixedLength();
+            e.Property(o => o.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(o => o.DeclineReason).HasMaxLength(1000);
+            e.Property(o => o.Version).IsConcurrencyToken();
+            e.Ignore(o => o.OfferId);
+            e.Ignore(o => o.IsOpen);
+            e.Ignore(o => o.Draft);
+            e.Ignore(o => o.Terms);
+            e.Ignore(o => o.History);
+            e.Ignore(o => o.ExpiresAt);
+            e.HasIndex(o => new { o.SellerId, o.CreatedAt });
+            e.HasIndex(o => new { o.BuyerId, o.Status });
+            e.HasIndex(o => o.BuyerEmailDomain);
+            e.HasIndex(o => new { o.Status, o.ExpiresOn });
+            e.HasIndex(o => o.AgreementId);
+        });
+
+        modelBuilder.Entity<OfferTemplate>(e =>
+        {
+            e.ToTable("agreements_offer_templates");
+            e.HasKey(t => t.Id);
+            e.Property(t => t.Name).HasMaxLength(200);
+            e.Property(t => t.CreatedBy).HasMaxLength(200);
+            e.HasIndex(t => new { t.SellerId, t.CreatedAt });
         });
 
         modelBuilder.Entity<AgreementEntitlement>(e =>

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using Tradewind.Contracts.Billing;
 using Tradewind.Contracts.Events;
 using Tradewind.Contracts.Payments;
@@ -9,7 +8,7 @@ namespace Tradewind.Payments.Ledger;
 /// Posts every finalized invoice and credit note, every invoice marked paid, and the currency conversions that settle them, to the ledger. Delivered at least once from the outbox; the entry's
 /// source key (<c>invoice:{id}</c>) makes a redelivery post nothing new.
 /// </summary>
-internal sealed class DocumentLedgerConsumer(IBillingQueries billing, ILedgerPosting ledger, IOptions<ListingFeeOptions> fees, FxSettlement fx)
+internal sealed class DocumentLedgerConsumer(IBillingQueries billing, ILedgerPosting ledger, ListingFees fees, FxSettlement fx)
     : IIntegrationEventConsumer<InvoiceFinalized>, IIntegrationEventConsumer<InvoicePaid>, IIntegrationEventConsumer<InvoiceVoided>
 {
     public async Task ConsumeAsync(InvoiceFinalized integrationEvent, CancellationToken cancellationToken)
@@ -17,9 +16,8 @@ internal sealed class DocumentLedgerConsumer(IBillingQueries billing, ILedgerPos
         ArgumentNullException.ThrowIfNull(integrationEvent);
         var document = await billing.FindSettlementAsync(integrationEvent.InvoiceId, cancellationToken)
             ?? throw new InvalidOperationException($"Finalized document {integrationEvent.Number} ({integrationEvent.InvoiceId}) was not found.");
-        // Every agreement so far comes from a public offer; private offers bring their own rate by contract value.
-        var rate = fees.Value.PublicOfferRate;
-        await ledger.PostAsync(DocumentPostings.For(document, _ => rate), "billing", cancellationToken);
+        var rates = await fees.RatesForAsync(document, cancellationToken);
+        await ledger.PostAsync(DocumentPostings.For(document, rates), "billing", cancellationToken);
         if (document.CorrectsInvoiceId is { } corrected)
         {
             // A credit note on a settled invoice converts its currency position back at once.
