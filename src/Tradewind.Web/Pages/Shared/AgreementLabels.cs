@@ -15,6 +15,7 @@ internal static class AgreementLabels
         AgreementStatus.Cancelled => localizer["Cancelled"],
         AgreementStatus.Suspended => localizer["Suspended"],
         AgreementStatus.Expired => localizer["Expired"],
+        AgreementStatus.Replaced => localizer["Replaced by a private offer"],
         _ => status.ToString(),
     };
 

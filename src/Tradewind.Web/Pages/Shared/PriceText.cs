@@ -12,13 +12,20 @@ namespace Tradewind.Web.Pages.Shared;
 internal static class PriceText
 {
     /// <summary>A whole amount (a contract price) from its wire decimal string.</summary>
-    public static string Amount(string amount, CultureInfo culture) =>
-        Money.TryParse(amount, Currency.USD, out var money) ? money.Format(culture) : amount;
+    public static string Amount(string amount, CultureInfo culture) => Amount(amount, Currency.USD, culture);
+
+    /// <summary>A whole amount in <paramref name="currency"/> (an offer's contract price or installment).</summary>
+    public static string Amount(string amount, Currency currency, CultureInfo culture) =>
+        Money.TryParse(amount, currency, out var money) ? money.Format(culture) : amount;
 
     /// <summary>A unit price with all its decimals: "$0.0125".</summary>
-    public static string Unit(string amount, CultureInfo culture)
+    public static string Unit(string amount, CultureInfo culture) => Unit(amount, Currency.USD, culture);
+
+    /// <summary>A unit price in <paramref name="currency"/> with all its decimals (never fewer than the currency's minor units).</summary>
+    public static string Unit(string amount, Currency currency, CultureInfo culture)
     {
-        if (!UnitPrice.TryParse(amount, Currency.USD, out var price))
+        ArgumentNullException.ThrowIfNull(currency);
+        if (!UnitPrice.TryParse(amount, currency, out var price))
         {
             return amount;
         }
@@ -26,8 +33,8 @@ internal static class PriceText
         var text = price.ToAmountString();
         var point = text.IndexOf('.', StringComparison.Ordinal);
         var decimals = point < 0 ? 0 : text.Length - point - 1;
-        var minor = Currency.USD.MinorUnits;
-        var zero = Money.Zero(Currency.USD).Format(culture);
+        var minor = currency.MinorUnits;
+        var zero = Money.Zero(currency).Format(culture);
         var zeroNumber = 0m.ToString("N" + minor.ToString(CultureInfo.InvariantCulture), culture);
         var number = price.Amount.ToString("N" + Math.Max(minor, decimals).ToString(CultureInfo.InvariantCulture), culture);
         return zero.Replace(zeroNumber, number, StringComparison.Ordinal);

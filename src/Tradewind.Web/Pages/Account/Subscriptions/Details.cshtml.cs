@@ -25,6 +25,10 @@ internal sealed class DetailsModel(IAgreementsQueries agreements, IAgreementsCom
 
     public string? Notice { get; private set; }
 
+    /// <summary>What the page that sent the buyer here did (an offer accepted into this agreement).</summary>
+    [TempData]
+    public string? StatusMessage { get; set; }
+
     /// <summary>What was reported in the current billing period (the trial, before paid periods begin), per dimension.</summary>
     public IReadOnlyList<(string Dimension, long Quantity, long Records)> Usage { get; private set; } = [];
 
