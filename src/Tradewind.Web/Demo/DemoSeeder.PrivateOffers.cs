@@ -13,8 +13,8 @@ namespace Tradewind.Web.Demo;
 /// The demo's private offers, one in every state, written and answered through the offers' own commands with the clock
 /// set back to when each step happened:
 /// <list type="bullet">
-/// <item>accepted in EUR: Kettenwerk turns the German buyer's pay-as-you-go subscription into a 12-month contract in four
-/// quarterly installments, sold by its German entity (paid out to its EUR account); the EU entity invoices it;</item>
+/// <item>accepted in EUR: Kettenwerk sells the German buyer a 12-month contract in four quarterly installments, sold by
+/// its German entity (paid out to its EUR account); the EU entity invoices it;</item>
 /// <item>accepted in JPY: Kumonami sells the Japanese buyer a 12-month contract in four installments (the JP entity
 /// invoices it in yen, the seller is paid in yen);</item>
 /// <item>Northwind (the seller a newcomer signs in as) has one offer in each other state — draft, published (to the
@@ -25,7 +25,7 @@ namespace Tradewind.Web.Demo;
 /// </summary>
 internal sealed partial class DemoSeeder
 {
-    /// <summary>When the German buyer's pay-as-you-go subscription the EUR offer replaces began, and when the offers were accepted.</summary>
+    /// <summary>When the EUR and JPY offers were accepted (early enough for their first installment to be paid out).</summary>
     private static readonly TimeSpan OfferHistoryAgo = TimeSpan.FromDays(95);
 
     private async Task SeedPrivateOffersAsync(List<(OrganisationDto Organisation, UserDto User)> buyers, CancellationToken cancellationToken)
@@ -64,46 +64,37 @@ internal sealed partial class DemoSeeder
     }
 
     /// <summary>
-    /// The German buyer subscribes to a Kettenwerk product's pay-as-you-go plan; three days later Kettenwerk offers it a
-    /// 12-month contract in EUR with unlimited use, 4 quarterly installments of 1,500 EUR, replacing the subscription; the
+    /// Kettenwerk offers the German buyer a 12-month contract in EUR for one of its contract products (not the single
+    /// sign-on the buyer already pays by direct debit, nor its pay-as-you-go product, which the browser test upgrades) with
+    /// unlimited use, 4 quarterly installments of 1,500 EUR, replacing the buyer's subscription to it if it has one; the
     /// buyer opens it the next day and accepts the day after.
     /// </summary>
     private async Task SeedEuroOfferAsync(
         DemoClock demoClock, IPrivateOffersCommands offers, OrganisationDto seller, (OrganisationDto Organisation, UserDto User) buyer, CancellationToken cancellationToken)
     {
-        var payAsYouGo = await SellerListingsAsync(seller.Id, cancellationToken);
-        var target = payAsYouGo
-            .Where(l => l.Title != DirectDebitProduct && !l.Availability.ExcludedCountries.Contains("DE", StringComparer.OrdinalIgnoreCase))
-            .Select(l => (Listing: l, Plan: l.Plans.FirstOrDefault(p => p.Terms.Contract is null && p.Terms.Dimensions?.Any(d => d.Price is not null) == true)))
-            .FirstOrDefault(t => t.Plan is not null);
-        if (target.Plan is not { } plan || await EntityWithAccountAsync(seller.Id, "EUR", cancellationToken) is not { } entity)
+        var listings = await SellerListingsAsync(seller.Id, cancellationToken);
+        var target = listings.FirstOrDefault(l => l.Title != DirectDebitProduct && l.Plans.Count > 0 && l.Plans.All(p => p.Terms.Contract is not null)
+            && !l.Availability.ExcludedCountries.Contains("DE", StringComparer.OrdinalIgnoreCase));
+        if (target is null || await EntityWithAccountAsync(seller.Id, "EUR", cancellationToken) is not { } entity)
         {
             return;
         }
 
         var buyerCaller = new AgreementsCaller(buyer.Organisation.Id, Roles.Buyer, buyer.User.Email);
         var sellerCaller = new AgreementsCaller(seller.Id, Roles.Seller, SellerEmail(seller));
-        var agreements = services.GetRequiredService<IAgreementsCommands>();
-        var agreementsQueries = services.GetRequiredService<IAgreementsQueries>();
-        AgreementDto current;
-        using (demoClock.Rewind(OfferHistoryAgo + TimeSpan.FromDays(5)))
-        {
-            current = await agreementsQueries.FindInForceAsync(buyer.Organisation.Id, target.Listing.Id, cancellationToken)
-                ?? (await agreements.SubscribeAsync(new SubscribeRequest(target.Listing.Id, plan.PlanId, LicenceVersion(target.Listing), "de"), buyerCaller, cancellationToken)).Agreement;
-        }
-
         PrivateOfferDto offer;
         using (demoClock.Rewind(OfferHistoryAgo + TimeSpan.FromDays(2)))
         {
+            var current = await services.GetRequiredService<IAgreementsQueries>().FindInForceAsync(buyer.Organisation.Id, target.Id, cancellationToken);
             var today = Today();
-            var dimensions = plan.Terms.Dimensions ?? [];
+            var dimensions = target.Plans[0].Terms.Dimensions ?? [];
             offer = await offers.CreateAsync(
                 new PrivateOfferDraft(
-                    target.Listing.Id, null, current.Id, null, null, "EUR", entity, 12, null, "6000.00",
+                    target.Id, current is null ? target.Plans[0].PlanId : null, current?.Id, current is null ? buyer.Organisation.Id : null, null, "EUR", entity, 12, null, "6000.00",
                     [.. dimensions.Select(d => new Entitlement(d.Key, null, Unlimited: true))],
                     [.. Enumerable.Range(0, 4).Select(q => new OfferInstallment(today.AddDays(2).AddMonths(3 * q), "1500.00"))],
-                    Overage: false, ReplaceAgreement: true, LicenceKind.Standard, null, today.AddDays(30),
-                    "Wie besprochen: unbegrenzte Nutzung für 12 Monate zum Festpreis, vierteljährlich per Lastschrift.", $"{target.Listing.Title} — Rheinfeld 2026"),
+                    Overage: false, ReplaceAgreement: current is not null, LicenceKind.Standard, null, today.AddDays(30),
+                    "Wie besprochen: unbegrenzte Nutzung für 12 Monate zum Festpreis, vierteljährlich per Lastschrift.", $"{target.Title} — Rheinfeld 2026"),
                 sellerCaller,
                 cancellationToken);
             offer = await offers.PublishAsync(offer.Id, sellerCaller, cancellationToken);
@@ -116,7 +107,7 @@ internal sealed partial class DemoSeeder
 
         using (demoClock.Rewind(OfferHistoryAgo))
         {
-            await offers.AcceptAsync(offer.Id, new AcceptPrivateOffer("de", ReplaceAgreement: true), buyerCaller, cancellationToken);
+            await offers.AcceptAsync(offer.Id, new AcceptPrivateOffer("de"), buyerCaller, cancellationToken);
         }
     }
 

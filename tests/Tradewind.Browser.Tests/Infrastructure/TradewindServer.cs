@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
 using Tradewind.Browser.Tests.Infrastructure;
 using Tradewind.Web.Demo;
@@ -19,7 +21,7 @@ namespace Tradewind.Browser.Tests.Infrastructure;
 /// <c>Database__Provider=Postgres</c>, a new database on the server in <c>ConnectionStrings__Tradewind</c>,
 /// dropped afterwards.
 /// </summary>
-public sealed class TradewindServer : IAsyncLifetime
+public class TradewindServer : IAsyncLifetime
 {
     private const string ChromiumPath = "/usr/bin/chromium";
 
@@ -30,6 +32,20 @@ public sealed class TradewindServer : IAsyncLifetime
     public Uri BaseAddress { get; private set; } = null!;
 
     public IBrowser Browser { get; private set; } = null!;
+
+    public TradewindServer()
+    {
+    }
+
+    /// <summary>A demo marketplace whose "now" is <paramref name="clock"/>: the seed builds its history back from it, and a
+    /// test moves it forward (to the next billing run, past a payout hold) without touching the shared server.</summary>
+    protected TradewindServer(FakeTimeProvider clock)
+    {
+        Clock = clock;
+    }
+
+    /// <summary>The clock a test may move; null for the shared server, which runs on the system clock.</summary>
+    public FakeTimeProvider? Clock { get; }
 
     public string DemoPassword { get; } = new DemoOptions().Password;
 
@@ -53,6 +69,15 @@ public sealed class TradewindServer : IAsyncLifetime
             for (var i = 0; i < cultures.Length; i++)
             {
                 host.UseSetting($"Localization:UiCultures:{i}", cultures[i]);
+            }
+
+            if (Clock is { } clock)
+            {
+                host.ConfigureTestServices(services =>
+                {
+                    services.AddSingleton(new DemoClock(clock));
+                    services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<DemoClock>());
+                });
             }
 
             if (ApertiumServer.Url is { } apy)
@@ -100,6 +125,7 @@ public sealed class TradewindServer : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
+        GC.SuppressFinalize(this);
         if (Browser is not null)
         {
             await Browser.DisposeAsync();
