@@ -51,6 +51,8 @@ public sealed class PrivateOfferEuroContractTests(ClockedDemoServer server) : IC
         var name = $"Rheinfeld annual {Guid.NewGuid():N}"[..26];
         await seller.GetByLabel("Offer name").FillAsync(name);
         await seller.Locator("#Form_Currency").SelectOptionAsync("EUR");
+        // Kettenwerk sells through a German and a British entity; the German one is paid in EUR.
+        await seller.GetByLabel("Sold by").SelectOptionAsync(new SelectOptionValue { Label = "Kettenwerk Software GmbH (DE)" });
         await seller.GetByLabel("Term (months)").FillAsync("12");
         var unlimited = seller.Locator("input[type=checkbox][id$='Unlimited']");
         for (var i = 0; i < await unlimited.CountAsync(); i++)
@@ -61,10 +63,15 @@ public sealed class PrivateOfferEuroContractTests(ClockedDemoServer server) : IC
         await seller.GetByLabel("Charge use beyond what is included at the offer's prices").UncheckAsync();
         await seller.GetByLabel("Contract price for the whole term").FillAsync("12000.00");
         await seller.GetByLabel("Number of equal payments").FillAsync("4");
-        await seller.GetByRole(AriaRole.Button, new() { Name = "Fill schedule" }).ClickAsync();
+        await seller.RunAndWaitForResponseAsync(() => seller.GetByRole(AriaRole.Button, new() { Name = "Fill schedule" }).ClickAsync(), r => r.Request.Method == "POST", new() { Timeout = ServerWork });
         await Expect(seller.Locator("table.offer-installments tbody input[name$='.Amount']")).ToHaveCountAsync(4, new() { Timeout = ServerWork });
         await Expect(seller.GetByLabel("Replace the buyer's current subscription", new() { Exact = false })).ToBeCheckedAsync();
-        await seller.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+        await seller.RunAndWaitForResponseAsync(() => seller.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync(), r => r.Request.Method == "POST", new() { Timeout = ServerWork });
+        await seller.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        if (await seller.Locator(".alert-error").CountAsync() > 0)
+        {
+            Assert.Fail("The offer was refused: " + string.Join(" | ", await seller.Locator(".alert-error, .field-error").AllInnerTextsAsync()));
+        }
         await Expect(seller.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(name, new() { Timeout = ServerWork });
         await Expect(seller.Locator(".offer-preview table.offer-schedule tbody tr")).ToHaveCountAsync(4);
         await seller.GetByRole(AriaRole.Button, new() { Name = "Send to the buyer" }).ClickAsync();
