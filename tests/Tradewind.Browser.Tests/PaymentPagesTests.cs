@@ -135,7 +135,7 @@ public sealed partial class PaymentPagesTests(TradewindServer server)
         var byHand = await OpenInvoiceOfAsync(other.Name);
 
         // The buyer reads the reference to quote off its invoice page.
-        var buyerPage = await SignInAsync(payer.EmailLocalPart);
+        var buyerPage = await server.SignInAsync(payer.EmailLocalPart);
         await buyerPage.GotoAsync($"/account/invoices/{byReference.Id.Value}");
         var transfer = buyerPage.GetByRole(AriaRole.Region, new() { Name = "Pay by bank transfer" });
         await Expect(transfer).ToContainTextAsync(decimal.Parse(byReference.Total.ToMajorString(), CultureInfo.InvariantCulture).ToString("N2", CultureInfo.GetCultureInfo("en-US")));
@@ -328,7 +328,7 @@ public sealed partial class PaymentPagesTests(TradewindServer server)
         await Expect(buyer.GetByText("Sign the mandate")).ToHaveCountAsync(0);
 
         var payer = DemoCatalog.Buyers.First(b => b.CountryCode == "IN");
-        var payerPage = await SignInAsync(payer.EmailLocalPart);
+        var payerPage = await server.SignInAsync(payer.EmailLocalPart);
         var open = await OpenInvoiceOfAsync(payer.Name);
         await payerPage.GotoAsync($"/de/account/invoices/{open.Id.Value}/pay");
         await Expect(payerPage.GetByRole(AriaRole.Heading, new() { NameRegex = new Regex("^Fälliger Betrag") })).ToBeVisibleAsync();
@@ -388,19 +388,6 @@ public sealed partial class PaymentPagesTests(TradewindServer server)
         await page.GetByLabel("BIC (optional)").FillAsync("");
         await page.GetByLabel("I accept the mandate and authorise the direct debits.").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign the mandate" }).ClickAsync();
-    }
-
-    /// <summary>Signs a demo buyer in with its e-mail address and the demo password, through the sign-in form.</summary>
-    private async Task<IPage> SignInAsync(string emailLocalPart)
-    {
-        var domain = DemoSeeder.KnownLogins.Single(l => l.Role == Roles.Buyer).Email.Split('@')[1];
-        var page = await server.NewPageAsync();
-        await page.GotoAsync("/signin");
-        await page.GetByLabel("Email").FillAsync($"{emailLocalPart}@{domain}");
-        await page.GetByLabel("Password").FillAsync(server.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-        await Expect(page).Not.ToHaveURLAsync(new Regex("/signin"));
-        return page;
     }
 
     private async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> read)

@@ -45,7 +45,7 @@ public sealed class PrivateOfferEuroContractTests(ClockedDemoServer server) : IC
         var (payAsYouGo, productTitle) = await SubscribeToPayAsYouGoAsync();
 
         // The seller: Customers → "Create private offer" on the buyer's subscription → EUR, 12 months, 4 payments.
-        var seller = await SignInAsync(Kettenwerk.EmailLocalPart);
+        var seller = await server.SignInAsync(Kettenwerk.EmailLocalPart);
         await seller.GotoAsync("/seller/customers");
         await seller.Locator($"a.create-offer[href='/seller/offers/new?agreement={payAsYouGo.Id.Value}']").ClickAsync();
         var name = $"Rheinfeld annual {Guid.NewGuid():N}"[..26];
@@ -207,19 +207,6 @@ public sealed class PrivateOfferEuroContractTests(ClockedDemoServer server) : IC
 
     private async Task<Tradewind.Primitives.Ids.OrganisationId> OrganisationAsync(IServiceProvider services, OrganisationKind kind, string? name) =>
         (await services.GetRequiredService<IAccountsQueries>().ListOrganisationsAsync(kind, new PageRequest(1, 100), _ct)).Items.First(o => name is null || o.Name == name).Id;
-
-    /// <summary>Signs a demo user in with its e-mail address and the demo password, through the sign-in form.</summary>
-    private async Task<IPage> SignInAsync(string emailLocalPart)
-    {
-        var domain = DemoSeeder.KnownLogins.Single(l => l.Role == Roles.Buyer).Email.Split('@')[1];
-        var page = await server.NewPageAsync();
-        await page.GotoAsync("/signin");
-        await page.GetByLabel("Email").FillAsync($"{emailLocalPart}@{domain}");
-        await page.GetByLabel("Password").FillAsync(server.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-        await Expect(page).Not.ToHaveURLAsync(new Regex("/signin"));
-        return page;
-    }
 
     private async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> read)
     {

@@ -61,7 +61,7 @@ public sealed class PrivateOfferPagesTests(TradewindServer server)
         Assert.Matches(new Regex("/account/offers/[0-9a-f-]{36}$"), link);
 
         // The buyer: Private offers → the offer → Accept.
-        var page = await SignInAsync(buyer.EmailLocalPart);
+        var page = await server.SignInAsync(buyer.EmailLocalPart);
         await page.GotoAsync("/account");
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Your account" }).GetByRole(AriaRole.Link, new() { Name = "Private offers" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = name }).ClickAsync();
@@ -109,19 +109,6 @@ public sealed class PrivateOfferPagesTests(TradewindServer server)
 
     private async Task<OrganisationId> OrganisationAsync(IServiceProvider services, OrganisationKind kind, string? name) =>
         (await services.GetRequiredService<IAccountsQueries>().ListOrganisationsAsync(kind, new PageRequest(1, 100), _ct)).Items.First(o => name is null || o.Name == name).Id;
-
-    /// <summary>Signs a demo buyer in with its e-mail address and the demo password, through the sign-in form.</summary>
-    private async Task<IPage> SignInAsync(string emailLocalPart)
-    {
-        var domain = DemoSeeder.KnownLogins.Single(l => l.Role == Roles.Buyer).Email.Split('@')[1];
-        var page = await server.NewPageAsync();
-        await page.GotoAsync("/signin");
-        await page.GetByLabel("Email").FillAsync($"{emailLocalPart}@{domain}");
-        await page.GetByLabel("Password").FillAsync(server.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-        await Expect(page).Not.ToHaveURLAsync(new Regex("/signin"));
-        return page;
-    }
 
     private async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> read)
     {

@@ -62,28 +62,13 @@ internal sealed partial class AgreementsCommands(
                     throw new DomainException("agreement-exists", $"Your organisation already subscribes to {listing.Title}; cancel that agreement first.", DomainErrorKind.Conflict);
                 }
 
-                var customer = await db.Set<Customer>().SingleOrDefaultAsync(c => c.BuyerId == buyer.OrganisationId && c.ProductId == listing.Id, ct);
-                if (customer is null)
-                {
-                    customer = new Customer
-                    {
-                        Id = Guid.CreateVersion7(now),
-                        Identifier = Customer.NewIdentifier(),
-                        BuyerId = buyer.OrganisationId,
-                        ProductId = listing.Id,
-                        SellerId = listing.SellerId,
-                        CreatedAt = now,
-                    };
-                    db.Add(customer);
-                }
-
+                // Touching the customer row serialises two subscribes of one buyer to one product: the second fails its update.
+                var customer = await Customer.ForNewAgreementAsync(db, buyer.OrganisationId, listing.Id, listing.SellerId, now, ct);
                 var trialAllowed = !customer.HadTrial;
                 var agreement = Agreement.Accept(
                     AgreementId.New(clock), customer.Identifier, organisation.Id, organisation.Name, organisation.CountryCode, listing, plan, licence,
                     TermsJson.Write(plan.Terms), trialAllowed, now);
                 customer.HadTrial |= agreement.Status == AgreementStatus.Trial;
-                // Touching the customer row serialises two subscribes of one buyer to one product: the second fails its update.
-                customer.Subscriptions++;
                 db.Add(agreement);
 
                 var handoff = IssueToken(agreement, listing.FulfilmentUrl, now);

@@ -123,6 +123,19 @@ public class TradewindServer : IAsyncLifetime
         return page;
     }
 
+    /// <summary>Signs a demo user (seller or buyer) in with its e-mail address and the demo password, through the sign-in form.</summary>
+    public async Task<IPage> SignInAsync(string emailLocalPart)
+    {
+        var domain = DemoSeeder.KnownLogins.Single(l => l.Role == Tradewind.Contracts.Accounts.Roles.Buyer).Email.Split('@')[1];
+        var page = await NewPageAsync();
+        await page.GotoAsync("/signin");
+        await page.GetByLabel("Email").FillAsync($"{emailLocalPart}@{domain}");
+        await page.GetByLabel("Password").FillAsync(DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await Assertions.Expect(page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/signin"));
+        return page;
+    }
+
     public async ValueTask DisposeAsync()
     {
         GC.SuppressFinalize(this);

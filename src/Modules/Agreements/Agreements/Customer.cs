@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
 using Tradewind.Primitives.Ids;
 
 namespace Tradewind.Agreements.Agreements;
@@ -31,4 +32,29 @@ internal sealed class Customer
     public int Subscriptions { get; set; }
 
     public static string NewIdentifier() => "TW" + RandomNumberGenerator.GetString(Alphabet, 11);
+
+    /// <summary>
+    /// The buyer's customer row for the product, added to <paramref name="db"/> when it is the buyer's first agreement for
+    /// it, and counted (<see cref="Subscriptions"/>): touching the row serialises two agreements for one buyer and product.
+    /// </summary>
+    public static async Task<Customer> ForNewAgreementAsync(DbContext db, OrganisationId buyerId, ProductId productId, OrganisationId sellerId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var customer = await db.Set<Customer>().SingleOrDefaultAsync(c => c.BuyerId == buyerId && c.ProductId == productId, cancellationToken);
+        if (customer is null)
+        {
+            customer = new Customer
+            {
+                Id = Guid.CreateVersion7(now),
+                Identifier = NewIdentifier(),
+                BuyerId = buyerId,
+                ProductId = productId,
+                SellerId = sellerId,
+                CreatedAt = now,
+            };
+            db.Add(customer);
+        }
+
+        customer.Subscriptions++;
+        return customer;
+    }
 }

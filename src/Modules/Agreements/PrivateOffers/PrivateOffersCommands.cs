@@ -157,23 +157,8 @@ internal sealed class PrivateOffersCommands(
                             $"Your organisation already has an agreement for {offer.ProductTitle}; accept with replaceAgreement to end it now and start this one.", DomainErrorKind.Conflict);
                     }
 
-                    var customer = await db.Set<Customer>().SingleOrDefaultAsync(c => c.BuyerId == buyer.OrganisationId && c.ProductId == offer.ProductId, ct);
-                    if (customer is null)
-                    {
-                        customer = new Customer
-                        {
-                            Id = Guid.CreateVersion7(now),
-                            Identifier = Customer.NewIdentifier(),
-                            BuyerId = buyer.OrganisationId,
-                            ProductId = offer.ProductId,
-                            SellerId = offer.SellerId,
-                            CreatedAt = now,
-                        };
-                        db.Add(customer);
-                    }
-
                     // Touching the customer row serialises this with a subscribe (or another acceptance) for the same product.
-                    customer.Subscriptions++;
+                    var customer = await Customer.ForNewAgreementAsync(db, buyer.OrganisationId, offer.ProductId, offer.SellerId, now, ct);
                     var replaced = inForce.FirstOrDefault();
                     var agreement = Agreement.AcceptOffer(
                         AgreementId.New(clock), customer.Identifier, organisation.Id, organisation.Name, organisation.CountryCode, offer.SellerId, offer.ProductId,
