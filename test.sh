@@ -140,6 +140,7 @@ run unit-webhooks tests/Modules/Tradewind.Webhooks.Tests
 run unit-tax tests/Modules/Tradewind.Tax.Tests
 run unit-metering tests/Modules/Tradewind.Metering.Tests
 run unit-billing tests/Modules/Tradewind.Billing.Tests
+run unit-analytics tests/Modules/Tradewind.Analytics.Tests
 run architecture tests/Tradewind.Architecture.Tests
 run web-sqlite tests/Tradewind.Web.Tests Database__Provider=Sqlite "TRADEWIND_APY_URL=$apy_url"
 run web-postgres tests/Tradewind.Web.Tests Database__Provider=Postgres "ConnectionStrings__Tradewind=$postgres_connection" "TRADEWIND_APY_URL=$apy_url"

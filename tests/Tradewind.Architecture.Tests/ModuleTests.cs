@@ -6,6 +6,7 @@ using Tradewind.Agreements;
 using Tradewind.Billing;
 using Tradewind.Catalog;
 using Tradewind.Localization;
+using Tradewind.Analytics;
 using Tradewind.Metering;
 using Tradewind.Payments;
 using Tradewind.Persistence;
@@ -35,6 +36,7 @@ public sealed class ModuleTests
         typeof(TaxModule).Assembly,
         typeof(MeteringModule).Assembly,
         typeof(BillingModule).Assembly,
+        typeof(AnalyticsModule).Assembly,
     ];
 
     [Fact]

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.Extensions.DependencyInjection;
 using Tradewind.Accounts;
 using Tradewind.Agreements;
+using Tradewind.Analytics;
 using Tradewind.Catalog;
 using Tradewind.Localization;
 using Tradewind.Payments;
@@ -32,6 +33,7 @@ public sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<Tra
             .AddTaxModule()
             .AddMeteringModule()
             .AddBillingModule()
+            .AddAnalyticsModule()
             .BuildServiceProvider();
         var options = new DbContextOptionsBuilder<TradewindDbContext>();
         new DatabaseSettings(DatabaseProvider.Sqlite, "Data Source=design-time.db", ".").Configure(options);

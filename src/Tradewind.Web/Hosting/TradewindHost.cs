@@ -14,6 +14,7 @@ using OpenTelemetry.Trace;
 using Scalar.AspNetCore;
 using Tradewind.Accounts;
 using Tradewind.Agreements;
+using Tradewind.Analytics;
 using Tradewind.Billing;
 using Tradewind.Catalog;
 using Tradewind.Contracts.Accounts;
@@ -72,6 +73,7 @@ internal static class TradewindHost
         services.AddTaxModule();
         services.AddMeteringModule();
         services.AddBillingModule();
+        services.AddAnalyticsModule();
 
         AddSecurity(services);
         AddProblemDetails(services);

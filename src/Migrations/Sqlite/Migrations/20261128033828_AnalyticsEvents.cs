@@ -1,0 +1,90 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Tradewind.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class AnalyticsEvents : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "analytics_events",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    schema_version = table.Column<int>(type: "INTEGER", nullable: false),
+                    occurred_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    received_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    dedupe_key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    seller_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    product_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    buyer_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    agreement_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    offer_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    offer_type = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    visitor_day_hash = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    source = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    medium = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    campaign = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    content = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    term = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    referrer_host = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    channel = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    country = table.Column<string>(type: "TEXT", maxLength: 2, nullable: true),
+                    locale = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    translation_kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: true),
+                    amount_minor = table.Column<long>(type: "INTEGER", nullable: true),
+                    dimension = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    quantity = table.Column<decimal>(type: "TEXT", precision: 28, scale: 8, nullable: true),
+                    is_bot = table.Column<bool>(type: "INTEGER", nullable: false),
+                    bot_reason = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    confirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    attribution_view_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    detail = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_analytics_events", x => x.id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_analytics_events_attribution_view_id",
+                table: "analytics_events",
+                column: "attribution_view_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_analytics_events_buyer_id_product_id_name",
+                table: "analytics_events",
+                columns: new[] { "buyer_id", "product_id", "name" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_analytics_events_dedupe_key",
+                table: "analytics_events",
+                column: "dedupe_key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_analytics_events_name_occurred_at",
+                table: "analytics_events",
+                columns: new[] { "name", "occurred_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_analytics_events_seller_id_name_occurred_at",
+                table: "analytics_events",
+                columns: new[] { "seller_id", "name", "occurred_at" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "analytics_events");
+        }
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.Extensions.DependencyInjection;
+using Tradewind.Analytics.Candidates;
+using Tradewind.Analytics.Data;
+using Tradewind.Analytics.Lifecycle;
+using Tradewind.Analytics.Revenue;
+using Tradewind.Analytics.Traffic;
+using Tradewind.Persistence;
+
+namespace Tradewind.Analytics;
+
+/// <summary>
+/// PLG analytics: listing traffic captured on the storefront, lifecycle events from every other module's outbox,
+/// one append-only event store, daily rollups rebuilt from it, the seller and operator reports, and the daily
+/// upgrade-candidate (PQL) scores.
+/// </summary>
+public static class AnalyticsModule
+{
+    public static IServiceCollection AddAnalyticsModule(this IServiceCollection services)
+    {
+        services.AddSingleton<IModelContributor, AnalyticsEventsModel>();
+        services.AddOptions<AnalyticsOptions>().BindConfiguration(AnalyticsOptions.Section);
+        services.AddListingTraffic();
+        services.AddLifecycleAnalytics();
+        services.AddRevenueAnalytics();
+        services.AddUpgradeCandidates();
+        return services;
+    }
+}
