@@ -157,6 +157,10 @@ internal static class TradewindHost
         api.MapBankCollectionsApi();
         api.MapPaymentsApi();
         api.MapPayoutsApi();
+        api.MapAnalyticsTrafficApi();
+        api.MapAnalyticsLifecycleApi();
+        api.MapAnalyticsRevenueApi();
+        api.MapAnalyticsCandidatesApi();
 
         app.MapCultureSwitch();
         app.MapAwsApi();
