@@ -18,6 +18,7 @@ public static class AnalyticsModule
     public static IServiceCollection AddAnalyticsModule(this IServiceCollection services)
     {
         services.AddSingleton<IModelContributor, AnalyticsEventsModel>();
+        services.AddSingleton<IModelContributor, TrafficSharedModel>();
         services.AddOptions<AnalyticsOptions>().BindConfiguration(AnalyticsOptions.Section);
         services.AddListingTraffic();
         services.AddLifecycleAnalytics();

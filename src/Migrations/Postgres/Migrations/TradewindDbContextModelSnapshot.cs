@@ -1978,6 +1978,72 @@ namespace Tradewind.Migrations.Postgres.Migrations
                     b.ToTable("analytics_events", (string)null);
                 });
 
+            modelBuilder.Entity("Tradewind.Analytics.Traffic.Capture.ListingAttribution", b =>
+                {
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agreement_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid>("ViewId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("view_id");
+
+                    b.HasKey("AgreementId")
+                        .HasName("pk_analytics_attributions");
+
+                    b.HasIndex("ViewId")
+                        .HasDatabaseName("ix_analytics_attributions_view_id");
+
+                    b.ToTable("analytics_attributions", (string)null);
+                });
+
+            modelBuilder.Entity("Tradewind.Analytics.Traffic.Rollups.DailyVisitors", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<Guid>("SellerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("seller_id");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("product_id");
+
+                    b.Property<int>("BotViews")
+                        .HasColumnType("integer")
+                        .HasColumnName("bot_views");
+
+                    b.Property<int>("ConfirmedViews")
+                        .HasColumnType("integer")
+                        .HasColumnName("confirmed_views");
+
+                    b.Property<int>("CtaClicks")
+                        .HasColumnType("integer")
+                        .HasColumnName("cta_clicks");
+
+                    b.Property<int>("Views")
+                        .HasColumnType("integer")
+                        .HasColumnName("views");
+
+                    b.Property<int>("VisitorDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("visitor_days");
+
+                    b.HasKey("Day", "SellerId", "ProductId")
+                        .HasName("pk_analytics_daily_visitors");
+
+                    b.HasIndex("SellerId", "Day")
+                        .HasDatabaseName("ix_analytics_daily_visitors_seller_id_day");
+
+                    b.ToTable("analytics_daily_visitors", (string)null);
+                });
+
             modelBuilder.Entity("Tradewind.Billing.Invoices.Invoice", b =>
                 {
                     b.Property<Guid>("Id")

@@ -12,6 +12,37 @@ namespace Tradewind.Migrations.Sqlite.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "analytics_attributions",
+                columns: table => new
+                {
+                    agreement_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    view_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    recorded_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_analytics_attributions", x => x.agreement_id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "analytics_daily_visitors",
+                columns: table => new
+                {
+                    day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    seller_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    product_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    visitor_days = table.Column<int>(type: "INTEGER", nullable: false),
+                    views = table.Column<int>(type: "INTEGER", nullable: false),
+                    confirmed_views = table.Column<int>(type: "INTEGER", nullable: false),
+                    bot_views = table.Column<int>(type: "INTEGER", nullable: false),
+                    cta_clicks = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_analytics_daily_visitors", x => new { x.day, x.seller_id, x.product_id });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "analytics_events",
                 columns: table => new
                 {
@@ -54,6 +85,16 @@ namespace Tradewind.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_analytics_attributions_view_id",
+                table: "analytics_attributions",
+                column: "view_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_analytics_daily_visitors_seller_id_day",
+                table: "analytics_daily_visitors",
+                columns: new[] { "seller_id", "day" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_analytics_events_attribution_view_id",
                 table: "analytics_events",
                 column: "attribution_view_id");
@@ -83,6 +124,12 @@ namespace Tradewind.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "analytics_attributions");
+
+            migrationBuilder.DropTable(
+                name: "analytics_daily_visitors");
+
             migrationBuilder.DropTable(
                 name: "analytics_events");
         }

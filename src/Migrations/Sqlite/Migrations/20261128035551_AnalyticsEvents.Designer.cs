@@ -11,7 +11,7 @@ using Tradewind.Persistence;
 namespace Tradewind.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(TradewindDbContext))]
-    [Migration("20261128033828_AnalyticsEvents")]
+    [Migration("20261128035551_AnalyticsEvents")]
     partial class AnalyticsEvents
     {
         /// <inheritdoc />
@@ -1967,6 +1967,72 @@ namespace Tradewind.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_analytics_events_seller_id_name_occurred_at");
 
                     b.ToTable("analytics_events", (string)null);
+                });
+
+            modelBuilder.Entity("Tradewind.Analytics.Traffic.Capture.ListingAttribution", b =>
+                {
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agreement_id");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid>("ViewId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("view_id");
+
+                    b.HasKey("AgreementId")
+                        .HasName("pk_analytics_attributions");
+
+                    b.HasIndex("ViewId")
+                        .HasDatabaseName("ix_analytics_attributions_view_id");
+
+                    b.ToTable("analytics_attributions", (string)null);
+                });
+
+            modelBuilder.Entity("Tradewind.Analytics.Traffic.Rollups.DailyVisitors", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<Guid>("SellerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("seller_id");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_id");
+
+                    b.Property<int>("BotViews")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("bot_views");
+
+                    b.Property<int>("ConfirmedViews")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("confirmed_views");
+
+                    b.Property<int>("CtaClicks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cta_clicks");
+
+                    b.Property<int>("Views")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("views");
+
+                    b.Property<int>("VisitorDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("visitor_days");
+
+                    b.HasKey("Day", "SellerId", "ProductId")
+                        .HasName("pk_analytics_daily_visitors");
+
+                    b.HasIndex("SellerId", "Day")
+                        .HasDatabaseName("ix_analytics_daily_visitors_seller_id_day");
+
+                    b.ToTable("analytics_daily_visitors", (string)null);
                 });
 
             modelBuilder.Entity("Tradewind.Billing.Invoices.Invoice", b =>
