@@ -59,9 +59,9 @@ internal static class EventLoader
 
     private static readonly string[] SqliteStatements =
     [
-        $"""
+        $$"""
         WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < $count - 1)
-        INSERT INTO analytics_events ({Columns})
+        INSERT INTO analytics_events ({{Columns}})
         SELECT printf('00000000-0000-7000-8000-%012X', i),
                CASE WHEN i % 33 = 32 THEN 'cta_clicked' ELSE 'listing_view' END, 1,
                $first + (i % 365) * 864000000000 + ((i * 7919) % 86400) * 10000000,
@@ -80,13 +80,13 @@ internal static class EventLoader
                CASE WHEN i % 33 <> 32 AND i % 10 = 0 THEN 'user_agent' END,
                CASE WHEN i % 33 <> 32 AND i % 10 <> 0 AND i % 17 <> 0 THEN 1 ELSE 0 END,
                CASE WHEN i % 33 = 32 THEN printf('00000000-0000-7000-8000-%012X', i - 1) END,
-               NULL, NULL, CASE WHEN i % 33 = 32 THEN '{{"cta":"trial"}}' END
+               NULL, NULL, CASE WHEN i % 33 = 32 THEN '{"cta":"trial"}' END
         FROM n
         """,
-        $"""
+        $$"""
         WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < $trials - 1),
         steps(step, name) AS (VALUES (0, 'trial_started'), (1, 'first_usage'), (2, 'converted_to_paid'), (3, 'unsubscribed'))
-        INSERT INTO analytics_events ({Columns})
+        INSERT INTO analytics_events ({{Columns}})
         SELECT printf('00000000-0000-7000-A%03X-%012X', step, i), name, 1,
                $first + (i % 365) * 864000000000 + step * 3 * 864000000000 + (i % 86400) * 10000000,
                $first + (i % 365) * 864000000000 + step * 3 * 864000000000 + (i % 86400) * 10000000,
@@ -96,15 +96,15 @@ internal static class EventLoader
                NULL, NULL, NULL, NULL, NULL, NULL,
                CASE i % 11 WHEN 0 THEN 'US' WHEN 1 THEN 'DE' WHEN 2 THEN 'GB' WHEN 3 THEN 'JP' ELSE 'FR' END, NULL, NULL,
                0, NULL, 0, NULL, NULL, NULL,
-               CASE step WHEN 0 THEN '{{"trialDays":14}}' WHEN 2 THEN '{{"fromOfferType":"public_free_trial"}}' WHEN 3 THEN '{{"reason":"cancelled"}}' END
+               CASE step WHEN 0 THEN '{"trialDays":14}' WHEN 2 THEN '{"fromOfferType":"public_free_trial"}' WHEN 3 THEN '{"reason":"cancelled"}' END
         FROM n CROSS JOIN steps
         WHERE step = 0 OR (step = 1 AND i % 5 < 3) OR (step = 2 AND i % 5 = 0) OR (step = 3 AND i % 7 = 0)
         """,
-        $"""
+        $$"""
         WITH RECURSIVE d(day) AS (SELECT 0 UNION ALL SELECT day + 1 FROM d WHERE day < 364),
         a(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM a WHERE i < 199),
         dims(k, dimension) AS (VALUES (0, 'api_calls'), (1, 'storage_gb'))
-        INSERT INTO analytics_events ({Columns})
+        INSERT INTO analytics_events ({{Columns}})
         SELECT printf('00000000-0000-7000-D%03X-%04X%08X', k, i, day), 'usage_reported', 1,
                $first + day * 864000000000, $first + day * 864000000000,
                'usage_reported:' || printf('00000000-0000-7000-B000-%012X', i) || ':' || dimension || ':' || date($first / 10000000 - 62135596800 + day * 86400, 'unixepoch'),
@@ -118,8 +118,8 @@ internal static class EventLoader
 
     private static readonly string[] PostgresStatements =
     [
-        $"""
-        INSERT INTO analytics_events ({Columns})
+        $$"""
+        INSERT INTO analytics_events ({{Columns}})
         SELECT ('00000000-0000-7000-8000-' || lpad(to_hex(i), 12, '0'))::uuid,
                CASE WHEN i % 33 = 32 THEN 'cta_clicked' ELSE 'listing_view' END, 1,
                @first + (i % 365) * interval '1 day' + ((i::bigint * 7919) % 86400) * interval '1 second',
@@ -138,11 +138,11 @@ internal static class EventLoader
                CASE WHEN i % 33 <> 32 AND i % 10 = 0 THEN 'user_agent' END,
                i % 33 <> 32 AND i % 10 <> 0 AND i % 17 <> 0,
                CASE WHEN i % 33 = 32 THEN ('00000000-0000-7000-8000-' || lpad(to_hex(i - 1), 12, '0'))::uuid END,
-               NULL, NULL, CASE WHEN i % 33 = 32 THEN '{{"cta":"trial"}}' END
+               NULL, NULL, CASE WHEN i % 33 = 32 THEN '{"cta":"trial"}' END
         FROM generate_series(0, @count - 1) AS i
         """,
-        $"""
-        INSERT INTO analytics_events ({Columns})
+        $$"""
+        INSERT INTO analytics_events ({{Columns}})
         SELECT ('00000000-0000-7000-a' || lpad(to_hex(step), 3, '0') || '-' || lpad(to_hex(i), 12, '0'))::uuid, name, 1,
                @first + (i % 365) * interval '1 day' + step * interval '3 days' + (i % 86400) * interval '1 second',
                @first + (i % 365) * interval '1 day' + step * interval '3 days' + (i % 86400) * interval '1 second',
@@ -153,13 +153,13 @@ internal static class EventLoader
                NULL, NULL, NULL, NULL, NULL, NULL,
                CASE i % 11 WHEN 0 THEN 'US' WHEN 1 THEN 'DE' WHEN 2 THEN 'GB' WHEN 3 THEN 'JP' ELSE 'FR' END, NULL, NULL,
                false, NULL, false, NULL, NULL, NULL,
-               CASE step WHEN 0 THEN '{{"trialDays":14}}' WHEN 2 THEN '{{"fromOfferType":"public_free_trial"}}' WHEN 3 THEN '{{"reason":"cancelled"}}' END
+               CASE step WHEN 0 THEN '{"trialDays":14}' WHEN 2 THEN '{"fromOfferType":"public_free_trial"}' WHEN 3 THEN '{"reason":"cancelled"}' END
         FROM generate_series(0, @trials - 1) AS i
         CROSS JOIN (VALUES (0, 'trial_started'), (1, 'first_usage'), (2, 'converted_to_paid'), (3, 'unsubscribed')) AS steps(step, name)
         WHERE step = 0 OR (step = 1 AND i % 5 < 3) OR (step = 2 AND i % 5 = 0) OR (step = 3 AND i % 7 = 0)
         """,
-        $"""
-        INSERT INTO analytics_events ({Columns})
+        $$"""
+        INSERT INTO analytics_events ({{Columns}})
         SELECT ('00000000-0000-7000-d' || lpad(to_hex(k), 3, '0') || '-' || lpad(to_hex(i), 4, '0') || lpad(to_hex(day), 8, '0'))::uuid, 'usage_reported', 1,
                @first + day * interval '1 day', @first + day * interval '1 day',
                'usage_reported:' || ('00000000-0000-7000-b000-' || lpad(to_hex(i), 12, '0')) || ':' || dimension || ':' || to_char(@first + day * interval '1 day', 'YYYY-MM-DD'),
