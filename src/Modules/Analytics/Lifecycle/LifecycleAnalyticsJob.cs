@@ -9,7 +9,8 @@ namespace Tradewind.Analytics.Lifecycle;
 /// <summary>
 /// Every <see cref="LifecycleAnalyticsOptions.RollupInterval"/>: reports the usage of the UTC days since the last report
 /// (yesterday, and on start the missed days up to <see cref="LifecycleAnalyticsOptions.UsageCatchUpDays"/> back), then
-/// rebuilds today's and yesterday's lifecycle rollups. Every node may run it: both steps are idempotent.
+/// rebuilds today's and yesterday's lifecycle rollups (the
+/// first pass after a start: the last 120 days). Every node may run it: both steps are idempotent.
 /// </summary>
 internal sealed partial class LifecycleAnalyticsJob(
     IServiceScopeFactory scopes,
@@ -17,7 +18,10 @@ internal sealed partial class LifecycleAnalyticsJob(
     TimeProvider clock,
     ILogger<LifecycleAnalyticsJob> logger) : BackgroundService
 {
+    private const int FirstRebuildDays = 120;
+
     private DateOnly? _usageReportedThrough;
+    private bool _rebuiltOnce;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -59,7 +63,10 @@ internal sealed partial class LifecycleAnalyticsJob(
             _usageReportedThrough = day;
         }
 
-        await lifecycle.RebuildAsync(new AnalyticsRange(yesterday, today), cancellationToken);
+        // The first pass after a start rebuilds the last quarter (events delivered while no node ran, a fresh demo seed).
+        var from = _rebuiltOnce ? yesterday : today.AddDays(1 - FirstRebuildDays);
+        await lifecycle.RebuildAsync(new AnalyticsRange(from, today), cancellationToken);
+        _rebuiltOnce = true;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refreshing the lifecycle analytics failed")]

@@ -95,10 +95,12 @@ internal sealed class LifecycleReports(TradewindDbContext db, TimeProvider clock
         {
             var ids = chunk.Select(a => (AgreementId?)a).ToList();
             var usage = await db.Set<AnalyticsEvent>().AsNoTracking()
-                .Where(e => e.Name == AnalyticsEventNames.UsageReported && ids.Contains(e.AgreementId) && e.OccurredAt >= range.Start && e.OccurredAt < until && e.Quantity > 0)
-                .Select(e => new { e.AgreementId, e.OccurredAt })
+                .Where(e => e.Name == AnalyticsEventNames.UsageReported && ids.Contains(e.AgreementId) && e.OccurredAt >= range.Start && e.OccurredAt < until)
+                .Select(e => new { e.AgreementId, e.OccurredAt, e.Quantity })
                 .ToListAsync(cancellationToken);
-            foreach (var u in usage)
+
+            // Compared here: SQLite stores decimals as text.
+            foreach (var u in usage.Where(u => u.Quantity > 0))
             {
                 if (!active.TryGetValue(u.AgreementId!.Value.Value, out var days))
                 {
