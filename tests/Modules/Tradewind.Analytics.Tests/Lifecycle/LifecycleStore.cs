@@ -22,7 +22,7 @@ internal sealed class LifecycleStore : IAsyncDisposable
         new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(_directory, "analytics.db")};Pooling=false", _directory).Configure(options);
         Db = new TradewindDbContext(options.Options, [new AnalyticsEventsModel(), new TrafficSharedModel(), new LifecycleModel()]);
         Db.Database.EnsureCreated();
-        Consumers = new LifecycleEventConsumers(new LifecycleEventWriter(Db), Db, Accounts.Create(), NoAgreements.Create(), Clock);
+        Consumers = new LifecycleEventConsumers(new LifecycleEventWriter(Db), Db, LifecycleTestAccounts.Create(), LifecycleTestAgreements.Create(), Clock);
     }
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 28, 10, 0, 0, TimeSpan.Zero));
@@ -38,30 +38,30 @@ internal sealed class LifecycleStore : IAsyncDisposable
         await Db.DisposeAsync();
         Directory.Delete(_directory, recursive: true);
     }
+}
 
-    /// <summary>Every buyer is a Japanese organisation without a billing profile.</summary>
-    public class Accounts : DispatchProxy
+/// <summary>Every buyer is a Japanese organisation without a billing profile.</summary>
+public class LifecycleTestAccounts : DispatchProxy
+{
+    public static IAccountsQueries Create() => Create<IAccountsQueries, LifecycleTestAccounts>();
+
+    protected override object? Invoke(MethodInfo? targetMethod, object?[]? args) => targetMethod?.Name switch
     {
-        public static IAccountsQueries Create() => Create<IAccountsQueries, Accounts>();
+        nameof(IAccountsQueries.FindBuyerProfileAsync) => Task.FromResult<BuyerProfileDto?>(null),
+        nameof(IAccountsQueries.FindOrganisationAsync) => Task.FromResult<OrganisationDto?>(
+            new OrganisationDto((OrganisationId)args![0]!, "Buyer KK", OrganisationKind.Buyer, "JP", null, DateTimeOffset.UnixEpoch)),
+        _ => throw new NotSupportedException(targetMethod?.Name),
+    };
+}
 
-        protected override object? Invoke(MethodInfo? targetMethod, object?[]? args) => targetMethod?.Name switch
-        {
-            nameof(IAccountsQueries.FindBuyerProfileAsync) => Task.FromResult<BuyerProfileDto?>(null),
-            nameof(IAccountsQueries.FindOrganisationAsync) => Task.FromResult<OrganisationDto?>(
-                new OrganisationDto((OrganisationId)args![0]!, "Buyer KK", OrganisationKind.Buyer, "JP", null, DateTimeOffset.UnixEpoch)),
-            _ => throw new NotSupportedException(targetMethod?.Name),
-        };
-    }
+/// <summary>No agreement is found (the consumers then fall back to the event's own facts).</summary>
+public class LifecycleTestAgreements : DispatchProxy
+{
+    public static IAgreementsQueries Create() => Create<IAgreementsQueries, LifecycleTestAgreements>();
 
-    /// <summary>No agreement is found (the consumers then fall back to the event's own facts).</summary>
-    public class NoAgreements : DispatchProxy
+    protected override object? Invoke(MethodInfo? targetMethod, object?[]? args) => targetMethod?.Name switch
     {
-        public static IAgreementsQueries Create() => Create<IAgreementsQueries, NoAgreements>();
-
-        protected override object? Invoke(MethodInfo? targetMethod, object?[]? args) => targetMethod?.Name switch
-        {
-            nameof(IAgreementsQueries.FindAsync) => Task.FromResult<AgreementDto?>(null),
-            _ => throw new NotSupportedException(targetMethod?.Name),
-        };
-    }
+        nameof(IAgreementsQueries.FindAsync) => Task.FromResult<AgreementDto?>(null),
+        _ => throw new NotSupportedException(targetMethod?.Name),
+    };
 }
