@@ -1,7 +1,7 @@
 namespace Tradewind.Contracts.Analytics;
 
 /// <summary>
-/// Rebuilds every analytics rollup (traffic, lifecycle, usage, revenue) for a range of UTC days from the event store and
+/// Rebuilds every analytics rollup (traffic, lifecycle, usage, revenue) for the UTC days firstDay to lastDay (inclusive) from the event store and
 /// the other modules' records. Idempotent: a rebuild replaces the range's rows. The background jobs refresh today and
 /// yesterday on their own; the demo seed, the benchmark and the operator call this for history.
 /// </summary>

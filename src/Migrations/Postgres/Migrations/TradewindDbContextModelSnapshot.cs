@@ -1978,6 +1978,109 @@ namespace Tradewind.Migrations.Postgres.Migrations
                     b.ToTable("analytics_events", (string)null);
                 });
 
+            modelBuilder.Entity("Tradewind.Analytics.Lifecycle.Rollups.DailyLifecycle", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<Guid>("SellerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("seller_id");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("product_id");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Country")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("country");
+
+                    b.Property<string>("OfferType")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("offer_type");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<long>("AmountMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_minor");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer")
+                        .HasColumnName("count");
+
+                    b.HasKey("Day", "SellerId", "ProductId", "Name", "Country", "OfferType", "Currency")
+                        .HasName("pk_analytics_daily_lifecycle");
+
+                    b.HasIndex("Name", "Day")
+                        .HasDatabaseName("ix_analytics_daily_lifecycle_name_day");
+
+                    b.HasIndex("SellerId", "Name", "Day")
+                        .HasDatabaseName("ix_analytics_daily_lifecycle_seller_id_name_day");
+
+                    b.ToTable("analytics_daily_lifecycle", (string)null);
+                });
+
+            modelBuilder.Entity("Tradewind.Analytics.Lifecycle.Rollups.DailyUsage", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<Guid>("SellerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("seller_id");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("product_id");
+
+                    b.Property<string>("Dimension")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("dimension");
+
+                    b.Property<int>("ActiveBuyers")
+                        .HasColumnType("integer")
+                        .HasColumnName("active_buyers");
+
+                    b.Property<int>("BuyersOver100Percent")
+                        .HasColumnType("integer")
+                        .HasColumnName("buyers_over100percent");
+
+                    b.Property<int>("BuyersOver80Percent")
+                        .HasColumnType("integer")
+                        .HasColumnName("buyers_over80percent");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("numeric(28,8)")
+                        .HasColumnName("quantity");
+
+                    b.Property<int>("QuotaBuyers")
+                        .HasColumnType("integer")
+                        .HasColumnName("quota_buyers");
+
+                    b.HasKey("Day", "SellerId", "ProductId", "Dimension")
+                        .HasName("pk_analytics_daily_usage");
+
+                    b.HasIndex("SellerId", "Day")
+                        .HasDatabaseName("ix_analytics_daily_usage_seller_id_day");
+
+                    b.ToTable("analytics_daily_usage", (string)null);
+                });
+
             modelBuilder.Entity("Tradewind.Analytics.Traffic.Capture.ListingAttribution", b =>
                 {
                     b.Property<Guid>("AgreementId")

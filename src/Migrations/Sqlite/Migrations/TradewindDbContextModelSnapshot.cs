@@ -1966,6 +1966,109 @@ namespace Tradewind.Migrations.Sqlite.Migrations
                     b.ToTable("analytics_events", (string)null);
                 });
 
+            modelBuilder.Entity("Tradewind.Analytics.Lifecycle.Rollups.DailyLifecycle", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<Guid>("SellerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("seller_id");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_id");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Country")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("country");
+
+                    b.Property<string>("OfferType")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("offer_type");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency");
+
+                    b.Property<long>("AmountMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_minor");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("count");
+
+                    b.HasKey("Day", "SellerId", "ProductId", "Name", "Country", "OfferType", "Currency")
+                        .HasName("pk_analytics_daily_lifecycle");
+
+                    b.HasIndex("Name", "Day")
+                        .HasDatabaseName("ix_analytics_daily_lifecycle_name_day");
+
+                    b.HasIndex("SellerId", "Name", "Day")
+                        .HasDatabaseName("ix_analytics_daily_lifecycle_seller_id_name_day");
+
+                    b.ToTable("analytics_daily_lifecycle", (string)null);
+                });
+
+            modelBuilder.Entity("Tradewind.Analytics.Lifecycle.Rollups.DailyUsage", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<Guid>("SellerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("seller_id");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_id");
+
+                    b.Property<string>("Dimension")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dimension");
+
+                    b.Property<int>("ActiveBuyers")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("active_buyers");
+
+                    b.Property<int>("BuyersOver100Percent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("buyers_over100percent");
+
+                    b.Property<int>("BuyersOver80Percent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("buyers_over80percent");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("quantity");
+
+                    b.Property<int>("QuotaBuyers")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quota_buyers");
+
+                    b.HasKey("Day", "SellerId", "ProductId", "Dimension")
+                        .HasName("pk_analytics_daily_usage");
+
+                    b.HasIndex("SellerId", "Day")
+                        .HasDatabaseName("ix_analytics_daily_usage_seller_id_day");
+
+                    b.ToTable("analytics_daily_usage", (string)null);
+                });
+
             modelBuilder.Entity("Tradewind.Analytics.Traffic.Capture.ListingAttribution", b =>
                 {
                     b.Property<Guid>("AgreementId")
