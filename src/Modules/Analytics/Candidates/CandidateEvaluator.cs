@@ -48,7 +48,9 @@ internal sealed class CandidateEvaluator(
             async ct =>
             {
                 await db.Set<PqlScore>().Where(s => s.Day == day).ExecuteDeleteAsync(ct);
+                await db.Set<PqlRun>().Where(r => r.Day == day).ExecuteDeleteAsync(ct);
                 db.Set<PqlScore>().AddRange(rows);
+                db.Set<PqlRun>().Add(new PqlRun { Day = day, Scored = rows.Count, EvaluatedAt = clock.GetUtcNow() });
                 await db.SaveChangesAsync(ct);
                 return rows.Count;
             },
@@ -81,7 +83,7 @@ internal sealed class CandidateEvaluator(
     private async Task<List<PqlScore>> EvaluateSellerAsync(
         OrganisationId sellerId, DateOnly day, DateTimeOffset asOf, List<AgreementDto> candidates, List<AgreementDto> inForce, CancellationToken cancellationToken)
     {
-        var productIds = candidates.Select(a => a.ProductId).Distinct().ToList();
+        var productIds = candidates.Select(a => (ProductId?)a.ProductId).Distinct().ToList();
         var since56 = asOf.AddDays(-56);
         var since14 = asOf.AddDays(-14);
         var names = new[]
@@ -90,7 +92,7 @@ internal sealed class CandidateEvaluator(
             AnalyticsEventNames.Unsubscribed, AnalyticsEventNames.PrivateOfferAccepted,
         };
         var events = await db.Set<AnalyticsEvent>().AsNoTracking()
-            .Where(e => e.SellerId == sellerId && e.ProductId != null && productIds.Contains(e.ProductId.Value) && e.OccurredAt < asOf && names.Contains(e.Name))
+            .Where(e => e.SellerId == sellerId && productIds.Contains(e.ProductId) && e.OccurredAt < asOf && names.Contains(e.Name))
             .Where(e => e.Name != AnalyticsEventNames.ListingView || (e.BuyerId != null && e.OccurredAt >= since14))
             .Where(e => e.Name != AnalyticsEventNames.CtaClicked || (e.BuyerId != null && e.OccurredAt >= since14))
             .Where(e => e.Name != AnalyticsEventNames.SupportTicketOpened || e.OccurredAt >= since14)

@@ -38,3 +38,16 @@ internal sealed class PqlScore
 
     public DateTimeOffset EvaluatedAt { get; init; }
 }
+
+/// <summary>
+/// One evaluated UTC day (<c>analytics_pql_runs</c>), so the list knows the latest scored day even when a seller had no
+/// candidates on it (its accounts then left the list).
+/// </summary>
+internal sealed class PqlRun
+{
+    public DateOnly Day { get; init; }
+
+    public int Scored { get; set; }
+
+    public DateTimeOffset EvaluatedAt { get; set; }
+}

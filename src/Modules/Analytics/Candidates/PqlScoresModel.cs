@@ -3,7 +3,7 @@ using Tradewind.Persistence;
 
 namespace Tradewind.Analytics.Candidates;
 
-/// <summary>The daily PQL scores, <c>analytics_pql_scores</c>.</summary>
+/// <summary>The daily PQL scores, <c>analytics_pql_scores</c>, and the days evaluated, <c>analytics_pql_runs</c>.</summary>
 internal sealed class PqlScoresModel : IModelContributor
 {
     public void Configure(ModelBuilder modelBuilder)
@@ -18,6 +18,12 @@ internal sealed class PqlScoresModel : IModelContributor
             e.Property(x => x.Currency).HasMaxLength(3);
             e.HasIndex(x => new { x.SellerId, x.Day, x.Score });
             e.HasIndex(x => new { x.BuyerId, x.ProductId, x.Day });
+        });
+
+        modelBuilder.Entity<PqlRun>(e =>
+        {
+            e.ToTable("analytics_pql_runs");
+            e.HasKey(x => x.Day);
         });
     }
 }

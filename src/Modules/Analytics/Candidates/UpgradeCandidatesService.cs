@@ -6,6 +6,7 @@ using Tradewind.Analytics.Events;
 using Tradewind.Contracts;
 using Tradewind.Contracts.Analytics;
 using Tradewind.Persistence;
+using Tradewind.Primitives.Ids;
 
 namespace Tradewind.Analytics.Candidates;
 
@@ -30,7 +31,7 @@ internal sealed class UpgradeCandidatesService(TradewindDbContext db, CandidateE
 
         var threshold = options.Value.Threshold;
         var conversion = await ConversionAsync(scope, scores.Where(s => s.Day <= asOf), cancellationToken);
-        var day = await scores.Where(s => s.Day <= asOf).Select(s => (DateOnly?)s.Day).MaxAsync(cancellationToken);
+        var day = await db.Set<PqlRun>().Where(r => r.Day <= asOf).OrderByDescending(r => r.Day).Select(r => (DateOnly?)r.Day).FirstOrDefaultAsync(cancellationToken);
         if (day is null)
         {
             return new UpgradeCandidatesReport(null, threshold, new Page<UpgradeCandidateDto>([], page.Number, page.Size, 0), conversion, PqlScoring.Definitions);
@@ -47,6 +48,7 @@ internal sealed class UpgradeCandidatesService(TradewindDbContext db, CandidateE
             .Skip(page.Skip).Take(page.Size).ToListAsync(cancellationToken);
 
         var buyers = rows.Select(r => r.BuyerId).Distinct().ToList();
+        var nullableBuyers = buyers.Select(b => (OrganisationId?)b).ToList();
         var products = rows.Select(r => r.ProductId).Distinct().ToList();
         var history = await db.Set<PqlScore>().AsNoTracking()
             .Where(s => buyers.Contains(s.BuyerId) && products.Contains(s.ProductId) && s.Day <= day.Value)
@@ -54,7 +56,7 @@ internal sealed class UpgradeCandidatesService(TradewindDbContext db, CandidateE
             .ToListAsync(cancellationToken);
         var asOfEnd = new DateTimeOffset(day.Value.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var sent = await db.Set<AnalyticsEvent>().AsNoTracking()
-            .Where(e => e.Name == AnalyticsEventNames.PrivateOfferSent && e.BuyerId != null && buyers.Contains(e.BuyerId.Value) && e.OccurredAt < asOfEnd)
+            .Where(e => e.Name == AnalyticsEventNames.PrivateOfferSent && nullableBuyers.Contains(e.BuyerId) && e.OccurredAt < asOfEnd)
             .Select(e => new { BuyerId = e.BuyerId!.Value, e.ProductId })
             .ToListAsync(cancellationToken);
 
@@ -84,18 +86,18 @@ internal sealed class UpgradeCandidatesService(TradewindDbContext db, CandidateE
     /// </summary>
     private async Task<PqlConversion> ConversionAsync(AnalyticsScope scope, IQueryable<PqlScore> scores, CancellationToken cancellationToken)
     {
-        var pqls = await scores.Where(s => s.IsPql)
-            .GroupBy(s => new { s.BuyerId, s.ProductId })
+        var pqlDays = await scores.Where(s => s.IsPql).Select(s => new { s.BuyerId, s.ProductId, s.Day }).ToListAsync(cancellationToken);
+        var pqls = pqlDays.GroupBy(s => (s.BuyerId, s.ProductId))
             .Select(g => new { g.Key.BuyerId, g.Key.ProductId, First = g.Min(s => s.Day) })
-            .ToListAsync(cancellationToken);
+            .ToList();
         if (pqls.Count == 0)
         {
             return new PqlConversion(0, 0, 0, null, null);
         }
 
-        var buyers = pqls.Select(p => p.BuyerId).Distinct().ToList();
+        var buyers = pqls.Select(p => (OrganisationId?)p.BuyerId).Distinct().ToList();
         var events = db.Set<AnalyticsEvent>().AsNoTracking()
-            .Where(e => (e.Name == AnalyticsEventNames.PrivateOfferSent || e.Name == AnalyticsEventNames.PrivateOfferAccepted) && e.BuyerId != null && buyers.Contains(e.BuyerId.Value));
+            .Where(e => (e.Name == AnalyticsEventNames.PrivateOfferSent || e.Name == AnalyticsEventNames.PrivateOfferAccepted) && buyers.Contains(e.BuyerId));
         if (scope.SellerId is { } sellerId)
         {
             events = events.Where(e => e.SellerId == sellerId);
