@@ -89,7 +89,7 @@ internal static class AnalyticsCandidatesApi
     private static MoneyDto? Amount(long? minor, string currency) =>
         minor is { } m ? MoneyDto.From(Primitives.Money.Money.FromMinor(m, Primitives.Money.Currency.FromCode(currency))) : null;
 
-    private static CandidateCsvRow CsvRow(UpgradeCandidateDto c)
+    public static CandidateCsvRow CsvRow(UpgradeCandidateDto c)
     {
         var top = c.TopReasons.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Code} {r.Points:+0;-0;0}: {r.Reason}")).ToList();
         return new CandidateCsvRow(

@@ -69,22 +69,25 @@ public sealed class UpgradeCandidatesTests(CandidatesApp app) : IClassFixture<Ca
     private static DateTimeOffset At(DateOnly day, int hour = 12) => new(day.ToDateTime(new TimeOnly(hour, 0)), TimeSpan.Zero);
 
     private AnalyticsEvent Lifecycle(
-        string name, string product, string agreement, DateTimeOffset at, string? dedupe, string? dimension = null, decimal? quantity = null, string? detail = null, Tenant? seller = null) => new()
+        string name, string product, string agreement, DateTimeOffset at, string? dedupe, string? dimension = null, decimal? quantity = null, string? detail = null, Tenant? seller = null)
     {
-        Id = Guid.CreateVersion7(),
-        Name = name,
-        OccurredAt = at,
-        ReceivedAt = at,
-        DedupeKey = dedupe,
-        SellerId = (seller ?? app.SellerA).Organisation.Id,
-        ProductId = ProductId.Parse(product),
-        BuyerId = app.Buyer.Organisation.Id,
-        AgreementId = AgreementId.Parse(agreement),
-        Country = "JP",
-        Dimension = dimension,
-        Quantity = quantity,
-        Detail = detail,
-    };
+        return new AnalyticsEvent
+        {
+            Id = Guid.CreateVersion7(),
+            Name = name,
+            OccurredAt = at,
+            ReceivedAt = at,
+            DedupeKey = dedupe,
+            SellerId = (seller ?? app.SellerA).Organisation.Id,
+            ProductId = ProductId.Parse(product),
+            BuyerId = app.Buyer.Organisation.Id,
+            AgreementId = AgreementId.Parse(agreement),
+            Country = "JP",
+            Dimension = dimension,
+            Quantity = quantity,
+            Detail = detail,
+        };
+    }
 
     private AnalyticsEvent Usage(string product, string agreement, DateOnly day, string dimension, decimal quantity) =>
         Lifecycle(AnalyticsEventNames.UsageReported, product, agreement, At(day, 0), $"usage_reported:{agreement}:{dimension}:{day:yyyy-MM-dd}", dimension, quantity);

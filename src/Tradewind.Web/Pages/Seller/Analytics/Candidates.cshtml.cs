@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tradewind.Contracts;
 using Tradewind.Contracts.Analytics;
-using Tradewind.Primitives.Ids;
 using Tradewind.Primitives.Money;
 using Tradewind.Web.Security;
 
@@ -35,13 +34,10 @@ internal sealed class CandidatesModel(IUpgradeCandidates candidates, TimeProvide
         Report = await candidates.ListAsync(new AnalyticsScope(User.OrganisationId()), minScore, today, page, cancellationToken);
         if (csv)
         {
-            return new FileContentResult(Api.AnalyticsCsv.Write(Report.Candidates.Items.Select(c => new
+            return new FileContentResult(Api.AnalyticsCsv.Write(Report.Candidates.Items.Select(Api.AnalyticsCandidatesApi.CsvRow)), "text/csv; charset=utf-8")
             {
-                c.Day, ProductId = c.ProductId.Value, c.ProductTitle, BuyerId = c.BuyerId.Value, c.BuyerName, AgreementId = c.AgreementId.Value, c.Score, c.IsPql, c.PqlSince,
-                Reasons = string.Join(" | ", c.TopReasons.Select(r => r.Reason)), c.Currency,
-                RunRatePerMonth = Amount(c.RunRateMinorPerMonth, c.Currency), SmallestCommitmentPerMonth = Amount(c.SmallestCommitmentMinorPerMonth, c.Currency), c.OfferSent,
-            })), "text/csv; charset=utf-8")
-            { FileDownloadName = "upgrade-candidates.csv" };
+                FileDownloadName = "upgrade-candidates.csv",
+            };
         }
 
         return Page();
