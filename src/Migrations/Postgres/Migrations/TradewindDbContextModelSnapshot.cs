@@ -1805,6 +1805,104 @@ namespace Tradewind.Migrations.Postgres.Migrations
                     b.ToTable("agreements_ticket_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Tradewind.Analytics.Candidates.PqlRun", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<DateTimeOffset>("EvaluatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("evaluated_at");
+
+                    b.Property<int>("Scored")
+                        .HasColumnType("integer")
+                        .HasColumnName("scored");
+
+                    b.HasKey("Day")
+                        .HasName("pk_analytics_pql_runs");
+
+                    b.ToTable("analytics_pql_runs", (string)null);
+                });
+
+            modelBuilder.Entity("Tradewind.Analytics.Candidates.PqlScore", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<Guid>("SellerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("seller_id");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("product_id");
+
+                    b.Property<Guid>("BuyerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("buyer_id");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agreement_id");
+
+                    b.Property<string>("BuyerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("buyer_name");
+
+                    b.Property<long?>("CommitmentMinorPerMonth")
+                        .HasColumnType("bigint")
+                        .HasColumnName("commitment_minor_per_month");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<DateTimeOffset>("EvaluatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("evaluated_at");
+
+                    b.Property<bool>("IsPql")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_pql");
+
+                    b.Property<string>("ProductTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("product_title");
+
+                    b.Property<string>("RulesJson")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("rules_json");
+
+                    b.Property<long?>("RunRateMinorPerMonth")
+                        .HasColumnType("bigint")
+                        .HasColumnName("run_rate_minor_per_month");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("integer")
+                        .HasColumnName("score");
+
+                    b.HasKey("Day", "SellerId", "ProductId", "BuyerId")
+                        .HasName("pk_analytics_pql_scores");
+
+                    b.HasIndex("BuyerId", "ProductId", "Day")
+                        .HasDatabaseName("ix_analytics_pql_scores_buyer_id_product_id_day");
+
+                    b.HasIndex("SellerId", "Day", "Score")
+                        .HasDatabaseName("ix_analytics_pql_scores_seller_id_day_score");
+
+                    b.ToTable("analytics_pql_scores", (string)null);
+                });
+
             modelBuilder.Entity("Tradewind.Analytics.Events.AnalyticsEvent", b =>
                 {
                     b.Property<Guid>("Id")

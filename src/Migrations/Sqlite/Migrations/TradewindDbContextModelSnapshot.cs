@@ -1793,6 +1793,104 @@ namespace Tradewind.Migrations.Sqlite.Migrations
                     b.ToTable("agreements_ticket_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Tradewind.Analytics.Candidates.PqlRun", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<long>("EvaluatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("evaluated_at");
+
+                    b.Property<int>("Scored")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("scored");
+
+                    b.HasKey("Day")
+                        .HasName("pk_analytics_pql_runs");
+
+                    b.ToTable("analytics_pql_runs", (string)null);
+                });
+
+            modelBuilder.Entity("Tradewind.Analytics.Candidates.PqlScore", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<Guid>("SellerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("seller_id");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_id");
+
+                    b.Property<Guid>("BuyerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("buyer_id");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agreement_id");
+
+                    b.Property<string>("BuyerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("buyer_name");
+
+                    b.Property<long?>("CommitmentMinorPerMonth")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("commitment_minor_per_month");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency");
+
+                    b.Property<long>("EvaluatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("evaluated_at");
+
+                    b.Property<bool>("IsPql")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_pql");
+
+                    b.Property<string>("ProductTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_title");
+
+                    b.Property<string>("RulesJson")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rules_json");
+
+                    b.Property<long?>("RunRateMinorPerMonth")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("run_rate_minor_per_month");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("score");
+
+                    b.HasKey("Day", "SellerId", "ProductId", "BuyerId")
+                        .HasName("pk_analytics_pql_scores");
+
+                    b.HasIndex("BuyerId", "ProductId", "Day")
+                        .HasDatabaseName("ix_analytics_pql_scores_buyer_id_product_id_day");
+
+                    b.HasIndex("SellerId", "Day", "Score")
+                        .HasDatabaseName("ix_analytics_pql_scores_seller_id_day_score");
+
+                    b.ToTable("analytics_pql_scores", (string)null);
+                });
+
             modelBuilder.Entity("Tradewind.Analytics.Events.AnalyticsEvent", b =>
                 {
                     b.Property<Guid>("Id")
