@@ -36,11 +36,13 @@ internal sealed class LanguagesModel(ITrafficReports reports, ICatalogQueries ca
         if (string.Equals(Format, "csv", StringComparison.OrdinalIgnoreCase))
         {
             var range = Filters.Range;
-            return AnalyticsCsv.File(
+            return Csv(
                 Report.Rows.Select(r => new AnalyticsTrafficApi.LanguageCsvRow(range.From, range.To, r.Locale, r.TranslationKind, r.VisitorDays, r.ConfirmedViews, r.Trials, r.Subscriptions, r.Conversion)),
                 "languages.csv");
         }
 
         return Page();
     }
+
+    private FileContentResult Csv<T>(IEnumerable<T> rows, string name) => File(AnalyticsCsv.Write(rows), "text/csv; charset=utf-8", name);
 }

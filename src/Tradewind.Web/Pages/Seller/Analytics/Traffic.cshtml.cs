@@ -46,14 +46,16 @@ internal sealed class TrafficModel(ITrafficReports reports, ICatalogQueries cata
             {
                 var b = AnalyticsTrafficApi.ParseBreakdown(Breakdown);
                 var name = AnalyticsTrafficApi.Wire(b);
-                return AnalyticsCsv.File(
+                return Csv(
                     Report.Breakdowns[b].Select(r => new AnalyticsTrafficApi.BreakdownCsvRow(range.From, range.To, name, r.Key, r.Views, r.ConfirmedViews, r.VisitorDays, r.BotViews, r.Share)),
                     $"traffic-{name}.csv");
             }
 
-            return AnalyticsCsv.File(Report.Daily.Select(d => new AnalyticsTrafficApi.DayCsvRow(d.Day, d.Views, d.ConfirmedViews, d.BotViews, d.VisitorDays)), "traffic-daily.csv");
+            return Csv(Report.Daily.Select(d => new AnalyticsTrafficApi.DayCsvRow(d.Day, d.Views, d.ConfirmedViews, d.BotViews, d.VisitorDays)), "traffic-daily.csv");
         }
 
         return Page();
     }
+
+    private FileContentResult Csv<T>(IEnumerable<T> rows, string name) => File(AnalyticsCsv.Write(rows), "text/csv; charset=utf-8", name);
 }
