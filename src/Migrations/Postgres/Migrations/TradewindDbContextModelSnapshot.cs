@@ -2202,6 +2202,152 @@ namespace Tradewind.Migrations.Postgres.Migrations
                     b.ToTable("analytics_attributions", (string)null);
                 });
 
+            modelBuilder.Entity("Tradewind.Analytics.Traffic.Rollups.DailyLanguageConversion", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<Guid>("SellerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("seller_id");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("product_id");
+
+                    b.Property<string>("Locale")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("locale");
+
+                    b.Property<string>("TranslationKind")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("translation_kind");
+
+                    b.Property<int>("ConfirmedViews")
+                        .HasColumnType("integer")
+                        .HasColumnName("confirmed_views");
+
+                    b.Property<int>("Subscriptions")
+                        .HasColumnType("integer")
+                        .HasColumnName("subscriptions");
+
+                    b.Property<int>("Trials")
+                        .HasColumnType("integer")
+                        .HasColumnName("trials");
+
+                    b.Property<int>("VisitorDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("visitor_days");
+
+                    b.HasKey("Day", "SellerId", "ProductId", "Locale", "TranslationKind")
+                        .HasName("pk_analytics_daily_language_conversion");
+
+                    b.HasIndex("SellerId", "Day")
+                        .HasDatabaseName("ix_analytics_daily_language_conversion_seller_id_day");
+
+                    b.ToTable("analytics_daily_language_conversion", (string)null);
+                });
+
+            modelBuilder.Entity("Tradewind.Analytics.Traffic.Rollups.DailyTraffic", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("BotViews")
+                        .HasColumnType("integer")
+                        .HasColumnName("bot_views");
+
+                    b.Property<string>("Campaign")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("campaign");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("channel");
+
+                    b.Property<int>("ConfirmedViews")
+                        .HasColumnType("integer")
+                        .HasColumnName("confirmed_views");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("country");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<string>("Locale")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("locale");
+
+                    b.Property<string>("Medium")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("medium");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("product_id");
+
+                    b.Property<string>("ReferrerHost")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("referrer_host");
+
+                    b.Property<Guid>("SellerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("seller_id");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("TranslationKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("translation_kind");
+
+                    b.Property<int>("Views")
+                        .HasColumnType("integer")
+                        .HasColumnName("views");
+
+                    b.Property<int>("VisitorDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("visitor_days");
+
+                    b.HasKey("Id")
+                        .HasName("pk_analytics_daily_traffic");
+
+                    b.HasIndex("Day", "SellerId")
+                        .HasDatabaseName("ix_analytics_daily_traffic_day_seller_id");
+
+                    b.HasIndex("SellerId", "Day")
+                        .HasDatabaseName("ix_analytics_daily_traffic_seller_id_day");
+
+                    b.ToTable("analytics_daily_traffic", (string)null);
+                });
+
             modelBuilder.Entity("Tradewind.Analytics.Traffic.Rollups.DailyVisitors", b =>
                 {
                     b.Property<DateOnly>("Day")

@@ -2190,6 +2190,150 @@ namespace Tradewind.Migrations.Sqlite.Migrations
                     b.ToTable("analytics_attributions", (string)null);
                 });
 
+            modelBuilder.Entity("Tradewind.Analytics.Traffic.Rollups.DailyLanguageConversion", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<Guid>("SellerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("seller_id");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_id");
+
+                    b.Property<string>("Locale")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("locale");
+
+                    b.Property<string>("TranslationKind")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("translation_kind");
+
+                    b.Property<int>("ConfirmedViews")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("confirmed_views");
+
+                    b.Property<int>("Subscriptions")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("subscriptions");
+
+                    b.Property<int>("Trials")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("trials");
+
+                    b.Property<int>("VisitorDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("visitor_days");
+
+                    b.HasKey("Day", "SellerId", "ProductId", "Locale", "TranslationKind")
+                        .HasName("pk_analytics_daily_language_conversion");
+
+                    b.HasIndex("SellerId", "Day")
+                        .HasDatabaseName("ix_analytics_daily_language_conversion_seller_id_day");
+
+                    b.ToTable("analytics_daily_language_conversion", (string)null);
+                });
+
+            modelBuilder.Entity("Tradewind.Analytics.Traffic.Rollups.DailyTraffic", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("BotViews")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("bot_views");
+
+                    b.Property<string>("Campaign")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("campaign");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
+                    b.Property<int>("ConfirmedViews")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("confirmed_views");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("country");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<string>("Locale")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("locale");
+
+                    b.Property<string>("Medium")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("medium");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_id");
+
+                    b.Property<string>("ReferrerHost")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("referrer_host");
+
+                    b.Property<Guid>("SellerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("seller_id");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<string>("TranslationKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("translation_kind");
+
+                    b.Property<int>("Views")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("views");
+
+                    b.Property<int>("VisitorDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("visitor_days");
+
+                    b.HasKey("Id")
+                        .HasName("pk_analytics_daily_traffic");
+
+                    b.HasIndex("Day", "SellerId")
+                        .HasDatabaseName("ix_analytics_daily_traffic_day_seller_id");
+
+                    b.HasIndex("SellerId", "Day")
+                        .HasDatabaseName("ix_analytics_daily_traffic_seller_id_day");
+
+                    b.ToTable("analytics_daily_traffic", (string)null);
+                });
+
             modelBuilder.Entity("Tradewind.Analytics.Traffic.Rollups.DailyVisitors", b =>
                 {
                     b.Property<DateOnly>("Day")
