@@ -8,7 +8,7 @@ namespace Tradewind.Analytics.Revenue.Jobs;
 
 /// <summary>
 /// Rebuilds the MRR rollups of the previous and the current month every <see cref="RevenueOptions.RollupInterval"/>
-/// (the current month's closing snapshot is measured at each run). A rebuild deletes and recomputes its months in one
+/// (the current month's closing snapshot is measured at each run), the first one interval after start-up. A rebuild deletes and recomputes its months in one
 /// transaction, so two nodes running it at once leave the same rows. Tests set the interval to 0 and call
 /// <see cref="IRevenueRollups.RebuildAsync"/> themselves.
 /// </summary>
@@ -24,7 +24,7 @@ internal sealed partial class MrrRollupJob(IServiceScopeFactory scopes, IOptions
         }
 
         using var timer = new PeriodicTimer(interval, clock);
-        do
+        while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
             {
@@ -39,7 +39,6 @@ internal sealed partial class MrrRollupJob(IServiceScopeFactory scopes, IOptions
                 LogFailed(logger, exception);
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "MRR rollups rebuilt: {Snapshots} snapshots, {Movements} movements")]
