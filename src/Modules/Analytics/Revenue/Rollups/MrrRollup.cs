@@ -109,9 +109,11 @@ internal sealed class MrrRollup(
                 }
             }
 
+            // The last complete calendar month before the instant (for the provisional "now" snapshot: the month before this one).
+            var lastComplete = MonthOf(DateOnly.FromDateTime(at.UtcDateTime)).AddMonths(-1);
             foreach (var ((seller, product, buyer, currency, serviceMonth), amount) in usage)
             {
-                if (serviceMonth == month.AddMonths(-1) && amount > 0)
+                if (serviceMonth == lastComplete && amount > 0)
                 {
                     SnapshotOf(month, at, seller, product, buyer, currency).PaygMinor = amount;
                 }
