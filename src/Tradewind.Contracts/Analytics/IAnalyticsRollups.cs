@@ -7,5 +7,5 @@ namespace Tradewind.Contracts.Analytics;
 /// </summary>
 public interface IAnalyticsRollups
 {
-    Task RebuildAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken);
+    Task RebuildAsync(DateOnly firstDay, DateOnly lastDay, CancellationToken cancellationToken);
 }
