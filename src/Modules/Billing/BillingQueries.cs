@@ -127,9 +127,13 @@ internal sealed class BillingQueries(TradewindDbContext db) : IBillingQueries
             .Select(r =>
             {
                 var currency = Currency.FromCode(r.Currency);
+                var net = Money.FromMinor(r.line.AmountMinor, currency);
+                var listing = string.Equals(r.line.PlanCurrency, r.Currency, StringComparison.Ordinal)
+                    ? net
+                    : Money.FromMajor(r.line.ExactAmount, Currency.FromCode(r.line.PlanCurrency), MidpointRounding.AwayFromZero);
                 return new BilledRevenueRow(
                     r.Id, r.Number!, r.Kind, r.IssueDate!.Value, r.BuyerId, r.BuyerName, r.BuyerCountry, r.line.ProductId!.Value, r.line.ProductTitle, r.line.AgreementId,
-                    r.line.Dimension, r.Currency, Money.FromMinor(r.line.AmountMinor, currency), Money.FromMinor(r.line.TaxMinor, currency));
+                    r.line.Dimension, r.Currency, net, Money.FromMinor(r.line.TaxMinor, currency), r.line.Kind, r.line.ServiceStart, listing);
             })
             .ToList();
     }

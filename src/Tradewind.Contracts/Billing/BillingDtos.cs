@@ -222,7 +222,12 @@ public sealed record CreditNoteRequest(string Reason, IReadOnlyList<CreditNoteLi
 
 public sealed record CreditNoteLineRequest(int LineNumber, Money? Amount);
 
-/// <summary>One row of a seller's billed-revenue report: what its product lines brought on a finalized document.</summary>
+/// <summary>
+/// One row of a seller's billed-revenue report: what its product lines brought on a finalized document.
+/// <see cref="LineKind"/> and <see cref="ServiceStart"/> say what the line charged and for which period;
+/// <see cref="ListingAmount"/> is the net amount in the listing's (plan's) currency, before any conversion to the
+/// document's currency (equal to <see cref="Net"/> when the currencies agree). Credit-note lines are negative.
+/// </summary>
 public sealed record BilledRevenueRow(
     InvoiceId InvoiceId,
     string Number,
@@ -237,7 +242,10 @@ public sealed record BilledRevenueRow(
     string? Dimension,
     string Currency,
     Money Net,
-    Money Tax);
+    Money Tax,
+    InvoiceLineKind? LineKind = null,
+    DateTimeOffset? ServiceStart = null,
+    Money? ListingAmount = null);
 
 /// <summary>Codes of mandatory statements on a document; the renderers print them in the document's language.</summary>
 public static class InvoiceLegends

@@ -86,6 +86,7 @@ public class TradewindApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Billing:Job:Enabled", "false");
         builder.UseSetting("Payments:Dunning:Job:Enabled", "false");
         builder.UseSetting("Payments:Payouts:Job:Enabled", "false");
+        builder.UseSetting("Analytics:Revenue:RollupInterval", "00:00:00");
     }
 
     private async Task CreateCastAsync(IServiceProvider services)
