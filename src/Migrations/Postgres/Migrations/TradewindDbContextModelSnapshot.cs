@@ -2001,6 +2001,28 @@ namespace Tradewind.Migrations.Postgres.Migrations
                     b.ToTable("analytics_attributions", (string)null);
                 });
 
+            modelBuilder.Entity("Tradewind.Analytics.Traffic.Capture.VisitorSalt", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<byte[]>("Salt")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("bytea")
+                        .HasColumnName("salt");
+
+                    b.HasKey("Day")
+                        .HasName("pk_analytics_visitor_salts");
+
+                    b.ToTable("analytics_visitor_salts", (string)null);
+                });
+
             modelBuilder.Entity("Tradewind.Analytics.Traffic.Rollups.DailyVisitors", b =>
                 {
                     b.Property<DateOnly>("Day")

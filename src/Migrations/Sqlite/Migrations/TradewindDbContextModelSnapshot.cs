@@ -1989,6 +1989,28 @@ namespace Tradewind.Migrations.Sqlite.Migrations
                     b.ToTable("analytics_attributions", (string)null);
                 });
 
+            modelBuilder.Entity("Tradewind.Analytics.Traffic.Capture.VisitorSalt", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<byte[]>("Salt")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("BLOB")
+                        .HasColumnName("salt");
+
+                    b.HasKey("Day")
+                        .HasName("pk_analytics_visitor_salts");
+
+                    b.ToTable("analytics_visitor_salts", (string)null);
+                });
+
             modelBuilder.Entity("Tradewind.Analytics.Traffic.Rollups.DailyVisitors", b =>
                 {
                     b.Property<DateOnly>("Day")
