@@ -76,6 +76,14 @@ public sealed class CaptureQueueTests : IAsyncLifetime
 
     private ListingTrafficCapture Capture => _services.GetRequiredService<ListingTrafficCapture>();
 
+    /// <summary>Captures a view and moves the clock on a millisecond, so stored rows sort in capture order.</summary>
+    private string View(ListingVisit visit)
+    {
+        var token = Capture.CaptureView(visit);
+        _clock.Advance(TimeSpan.FromMilliseconds(1));
+        return token;
+    }
+
     private static ListingVisit Visit(string ip = "203.0.113.9", bool dnt = false) => new(Product, Seller, "ja", "machine", "market.example")
     {
         Query = new Dictionary<string, string?> { ["utm_source"] = "Newsletter", ["utm_medium"] = "email", ["utm_campaign"] = "Spring" },
@@ -90,13 +98,13 @@ public sealed class CaptureQueueTests : IAsyncLifetime
     private async Task<List<AnalyticsEvent>> EventsAsync()
     {
         await using var db = Db();
-        return await db.Set<AnalyticsEvent>().AsNoTracking().OrderBy(e => e.Id).ToListAsync(_ct);
+        return await db.Set<AnalyticsEvent>().AsNoTracking().OrderBy(e => e.OccurredAt).ToListAsync(_ct);
     }
 
     [Fact]
     public async Task A_view_is_stored_with_its_source_country_language_and_hash_and_read_back_through_the_model()
     {
-        var token = Capture.CaptureView(Visit());
+        var token = View(Visit());
         await Capture.FlushAsync(_ct);
 
         var view = Assert.Single(await EventsAsync());
@@ -104,7 +112,7 @@ public sealed class CaptureQueueTests : IAsyncLifetime
         Assert.Equal((Seller, Product), (view.SellerId!.Value, view.ProductId!.Value));
         Assert.Equal(("newsletter", "email", "spring", "mail.example.net", AnalyticsChannels.Email), (view.Source, view.Medium, view.Campaign, view.ReferrerHost, view.Channel));
         Assert.Equal(("JP", "ja", "machine"), (view.Country, view.Locale, view.TranslationKind));
-        Assert.Equal(_clock.GetUtcNow(), view.OccurredAt);
+        Assert.Equal(_clock.GetUtcNow().AddMilliseconds(-1), view.OccurredAt);
         Assert.Matches("^[0-9a-f]{16}$", view.VisitorDayHash);
         Assert.False(view.IsBot);
         Assert.False(view.Confirmed);
@@ -114,7 +122,7 @@ public sealed class CaptureQueueTests : IAsyncLifetime
     [Fact]
     public async Task Do_not_track_keeps_the_view_but_makes_no_hash()
     {
-        Capture.CaptureView(Visit(dnt: true));
+        View(Visit(dnt: true));
         await Capture.FlushAsync(_ct);
 
         var view = Assert.Single(await EventsAsync());
@@ -124,11 +132,11 @@ public sealed class CaptureQueueTests : IAsyncLifetime
     [Fact]
     public async Task Two_addresses_of_one_network_on_one_day_are_one_visitor_and_the_next_day_another_hash()
     {
-        Capture.CaptureView(Visit("203.0.113.9"));
-        Capture.CaptureView(Visit("203.0.113.200"));
+        View(Visit("203.0.113.9"));
+        View(Visit("203.0.113.200"));
         await Capture.FlushAsync(_ct);
         _clock.Advance(TimeSpan.FromDays(1));
-        Capture.CaptureView(Visit("203.0.113.9"));
+        View(Visit("203.0.113.9"));
         await Capture.FlushAsync(_ct);
 
         var hashes = (await EventsAsync()).Select(e => e.VisitorDayHash).ToList();
@@ -139,13 +147,13 @@ public sealed class CaptureQueueTests : IAsyncLifetime
     [Fact]
     public async Task A_confirmation_while_the_view_is_queued_is_stored_with_it_and_a_later_one_updates_the_row()
     {
-        var first = Capture.CaptureView(Visit());
+        var first = View(Visit());
         Assert.True(Capture.Confirm(first, webdriver: false));
         await Capture.FlushAsync(_ct);
-        var second = Capture.CaptureView(Visit("198.51.100.4"));
+        var second = View(Visit("198.51.100.4"));
         await Capture.FlushAsync(_ct);
         Assert.True(Capture.Confirm(second, webdriver: false));
-        var third = Capture.CaptureView(Visit("192.0.2.1"));
+        var third = View(Visit("192.0.2.1"));
         await Capture.FlushAsync(_ct);
         Assert.True(Capture.Confirm(third, webdriver: true));
         await Capture.FlushAsync(_ct);
@@ -158,7 +166,7 @@ public sealed class CaptureQueueTests : IAsyncLifetime
     [Fact]
     public async Task A_forged_or_expired_token_confirms_nothing()
     {
-        var token = Capture.CaptureView(Visit());
+        var token = View(Visit());
         await Capture.FlushAsync(_ct);
 
         Assert.False(Capture.Confirm("x" + token[1..], webdriver: false));
@@ -174,7 +182,7 @@ public sealed class CaptureQueueTests : IAsyncLifetime
     {
         for (var i = 0; i < 5; i++)
         {
-            Capture.CaptureView(Visit());
+            View(Visit());
         }
 
         await Capture.FlushAsync(_ct);
@@ -201,7 +209,7 @@ public sealed class CaptureQueueTests : IAsyncLifetime
     public async Task A_cta_click_names_its_view_and_buyer()
     {
         var buyer = new OrganisationId(Guid.CreateVersion7());
-        var token = Capture.CaptureView(Visit());
+        var token = View(Visit());
         Capture.RecordCtaClick(ListingCtas.Trial, Product, Seller, token, buyer);
         Capture.RecordCtaClick(ListingCtas.Contact, Product, Seller, "forged", null);
         await Capture.FlushAsync(_ct);
@@ -218,8 +226,8 @@ public sealed class CaptureQueueTests : IAsyncLifetime
     {
         var agreement = new AgreementId(Guid.CreateVersion7());
         var other = new AgreementId(Guid.CreateVersion7());
-        var token = Capture.CaptureView(Visit());
-        var later = Capture.CaptureView(Visit());
+        var token = View(Visit());
+        var later = View(Visit());
 
         await Capture.RecordAttributionAsync(agreement, token, _ct);
         await Capture.RecordAttributionAsync(agreement, later, _ct);
