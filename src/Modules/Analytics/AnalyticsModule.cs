@@ -1,9 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using Tradewind.Analytics.Candidates;
 using Tradewind.Analytics.Data;
+using Tradewind.Analytics.History;
 using Tradewind.Analytics.Lifecycle;
 using Tradewind.Analytics.Revenue;
 using Tradewind.Analytics.Traffic;
+using Tradewind.Contracts.Analytics;
 using Tradewind.Persistence;
 
 namespace Tradewind.Analytics;
@@ -20,6 +22,7 @@ public static class AnalyticsModule
         services.AddSingleton<IModelContributor, AnalyticsEventsModel>();
         services.AddSingleton<IModelContributor, TrafficSharedModel>();
         services.AddOptions<AnalyticsOptions>().BindConfiguration(AnalyticsOptions.Section);
+        services.AddScoped<IAnalyticsHistoryImport, AnalyticsHistoryImport>();
         services.AddListingTraffic();
         services.AddLifecycleAnalytics();
         services.AddRevenueAnalytics();

@@ -187,6 +187,7 @@ internal sealed partial class DemoSeeder(
         await SeedBillingAsync(operatorOrg.Id, buyers, cancellationToken);
         await SeedBankCollectionsAsync(operatorOrg.Id, buyers, cancellationToken);
         await SeedPayoutsAsync(cancellationToken);
+        await SeedAnalyticsAsync(operatorOrg.Id, buyers, cancellationToken);
         var awsExample = await PrepareAwsExampleAsync(firstSeller!.OrganisationId, cancellationToken);
 
         var baseUrl = options.Value.BaseUrl
