@@ -4,6 +4,7 @@ using Tradewind.Analytics.Data;
 using Tradewind.Analytics.History;
 using Tradewind.Analytics.Lifecycle;
 using Tradewind.Analytics.Revenue;
+using Tradewind.Analytics.Rollups;
 using Tradewind.Analytics.Traffic;
 using Tradewind.Contracts.Analytics;
 using Tradewind.Persistence;
@@ -23,6 +24,7 @@ public static class AnalyticsModule
         services.AddSingleton<IModelContributor, TrafficSharedModel>();
         services.AddOptions<AnalyticsOptions>().BindConfiguration(AnalyticsOptions.Section);
         services.AddScoped<IAnalyticsHistoryImport, AnalyticsHistoryImport>();
+        services.AddScoped<IAnalyticsRollups, AnalyticsRollups>();
         services.AddListingTraffic();
         services.AddLifecycleAnalytics();
         services.AddRevenueAnalytics();

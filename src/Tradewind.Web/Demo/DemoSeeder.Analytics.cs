@@ -13,6 +13,9 @@ internal sealed partial class DemoSeeder
 {
     private const int TrafficDays = 91;
 
+    /// <summary>Months of history the revenue rollups cover: the seeded agreements and billing start within them.</summary>
+    private const int RevenueMonths = 6;
+
     private async Task SeedAnalyticsAsync(OrganisationId operatorId, List<(OrganisationDto Organisation, UserDto User)> buyers, CancellationToken cancellationToken)
     {
         if (services.GetService<IAnalyticsHistoryImport>() is not { } import)
@@ -63,6 +66,20 @@ internal sealed partial class DemoSeeder
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var visits = DemoTraffic.Generate(listings, conversions, today.AddDays(1 - TrafficDays), today, now, seed: 20261128);
         var events = await import.ImportVisitsAsync(visits, cancellationToken);
+
+        // Usage events for the seeded usage history, then every rollup over the months the history spans, then
+        // yesterday's upgrade-candidate scores. Lifecycle events reach the store through the outbox once the host
+        // runs; the lifecycle job's first pass rebuilds their rollups.
+        var firstDay = today.AddDays(1 - TrafficDays);
+        var lifecycle = services.GetRequiredService<ILifecycleAnalytics>();
+        for (var day = firstDay; day < today; day = day.AddDays(1))
+        {
+            await lifecycle.ReportUsageAsync(day, cancellationToken);
+        }
+
+        var firstMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(1 - RevenueMonths);
+        await services.GetRequiredService<IAnalyticsRollups>().RebuildAsync(firstMonth, today, cancellationToken);
+        await services.GetRequiredService<IUpgradeCandidates>().EvaluateDayAsync(today.AddDays(-1), cancellationToken);
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         LogAnalyticsSeeded(logger, events, conversions.Count, seconds);
     }

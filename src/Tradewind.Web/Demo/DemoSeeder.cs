@@ -188,7 +188,6 @@ internal sealed partial class DemoSeeder(
         await SeedBankCollectionsAsync(operatorOrg.Id, buyers, cancellationToken);
         await SeedPayoutsAsync(cancellationToken);
         await SeedAnalyticsAsync(operatorOrg.Id, buyers, cancellationToken);
-        await SeedRevenueRollupsAsync(cancellationToken);
         var awsExample = await PrepareAwsExampleAsync(firstSeller!.OrganisationId, cancellationToken);
 
         var baseUrl = options.Value.BaseUrl

@@ -29,6 +29,7 @@ using Tradewind.Metering;
 using Tradewind.Payments;
 using Tradewind.Persistence;
 using Tradewind.Tax;
+using Tradewind.Web.Analytics;
 using Tradewind.Web.Api;
 using Tradewind.Web.AwsApi;
 using Tradewind.Web.Caching;
@@ -113,6 +114,8 @@ internal static class TradewindHost
         // After authentication: a signed-in person's saved language outranks the URL, the cookie and the browser.
         app.UseRequestLocalization();
         app.UseAuthorization();
+        // In front of the output cache, so a listing view is recorded for every request a cached page answers too.
+        app.UseMiddleware<ListingViewCaptureMiddleware>();
         app.UseOutputCache();
         app.UseMiddleware<IdempotencyMiddleware>();
         // Inside the idempotency middleware too, so a refused write's problem response is stored and replayed.
@@ -127,6 +130,8 @@ internal static class TradewindHost
             .WithTitle("Tradewind API")
             .WithOpenApiRoutePattern("/openapi/{documentName}.json"))
             .AllowAnonymous();
+
+        app.MapListingCapture();
 
         var api = app.MapGroup("/api/v1");
         api.MapReferenceDataApi();

@@ -2179,6 +2179,107 @@ namespace Tradewind.Migrations.Postgres.Migrations
                     b.ToTable("analytics_daily_usage", (string)null);
                 });
 
+            modelBuilder.Entity("Tradewind.Analytics.Revenue.Rollups.MrrMovementRow", b =>
+                {
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<Guid>("SellerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("seller_id");
+
+                    b.Property<Guid>("BuyerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("buyer_id");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<string>("Stream")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("stream");
+
+                    b.Property<long>("DeltaMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("delta_minor");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("MrrAfterMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("mrr_after_minor");
+
+                    b.HasKey("Month", "SellerId", "BuyerId", "Currency", "Stream")
+                        .HasName("pk_analytics_mrr_movements");
+
+                    b.HasIndex("SellerId", "Month")
+                        .HasDatabaseName("ix_analytics_mrr_movements_seller_id_month");
+
+                    b.ToTable("analytics_mrr_movements", (string)null);
+                });
+
+            modelBuilder.Entity("Tradewind.Analytics.Revenue.Rollups.MrrSnapshot", b =>
+                {
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<Guid>("SellerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("seller_id");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("product_id");
+
+                    b.Property<Guid>("BuyerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("buyer_id");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<string>("BuyerCountry")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("buyer_country");
+
+                    b.Property<long>("CommittedMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("committed_minor");
+
+                    b.Property<long>("ContractedArrMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("contracted_arr_minor");
+
+                    b.Property<DateTimeOffset>("MeasuredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("measured_at");
+
+                    b.Property<long>("PaygMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("payg_minor");
+
+                    b.HasKey("Month", "SellerId", "ProductId", "BuyerId", "Currency")
+                        .HasName("pk_analytics_mrr_snapshots");
+
+                    b.HasIndex("SellerId", "Month")
+                        .HasDatabaseName("ix_analytics_mrr_snapshots_seller_id_month");
+
+                    b.ToTable("analytics_mrr_snapshots", (string)null);
+                });
+
             modelBuilder.Entity("Tradewind.Analytics.Traffic.Capture.ListingAttribution", b =>
                 {
                     b.Property<Guid>("AgreementId")
@@ -2200,6 +2301,28 @@ namespace Tradewind.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_analytics_attributions_view_id");
 
                     b.ToTable("analytics_attributions", (string)null);
+                });
+
+            modelBuilder.Entity("Tradewind.Analytics.Traffic.Capture.VisitorSalt", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<byte[]>("Salt")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("bytea")
+                        .HasColumnName("salt");
+
+                    b.HasKey("Day")
+                        .HasName("pk_analytics_visitor_salts");
+
+                    b.ToTable("analytics_visitor_salts", (string)null);
                 });
 
             modelBuilder.Entity("Tradewind.Analytics.Traffic.Rollups.DailyLanguageConversion", b =>

@@ -2167,6 +2167,107 @@ namespace Tradewind.Migrations.Sqlite.Migrations
                     b.ToTable("analytics_daily_usage", (string)null);
                 });
 
+            modelBuilder.Entity("Tradewind.Analytics.Revenue.Rollups.MrrMovementRow", b =>
+                {
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("month");
+
+                    b.Property<Guid>("SellerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("seller_id");
+
+                    b.Property<Guid>("BuyerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("buyer_id");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency");
+
+                    b.Property<string>("Stream")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stream");
+
+                    b.Property<long>("DeltaMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("delta_minor");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("MrrAfterMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("mrr_after_minor");
+
+                    b.HasKey("Month", "SellerId", "BuyerId", "Currency", "Stream")
+                        .HasName("pk_analytics_mrr_movements");
+
+                    b.HasIndex("SellerId", "Month")
+                        .HasDatabaseName("ix_analytics_mrr_movements_seller_id_month");
+
+                    b.ToTable("analytics_mrr_movements", (string)null);
+                });
+
+            modelBuilder.Entity("Tradewind.Analytics.Revenue.Rollups.MrrSnapshot", b =>
+                {
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("month");
+
+                    b.Property<Guid>("SellerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("seller_id");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_id");
+
+                    b.Property<Guid>("BuyerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("buyer_id");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency");
+
+                    b.Property<string>("BuyerCountry")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("buyer_country");
+
+                    b.Property<long>("CommittedMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("committed_minor");
+
+                    b.Property<long>("ContractedArrMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("contracted_arr_minor");
+
+                    b.Property<long>("MeasuredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("measured_at");
+
+                    b.Property<long>("PaygMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("payg_minor");
+
+                    b.HasKey("Month", "SellerId", "ProductId", "BuyerId", "Currency")
+                        .HasName("pk_analytics_mrr_snapshots");
+
+                    b.HasIndex("SellerId", "Month")
+                        .HasDatabaseName("ix_analytics_mrr_snapshots_seller_id_month");
+
+                    b.ToTable("analytics_mrr_snapshots", (string)null);
+                });
+
             modelBuilder.Entity("Tradewind.Analytics.Traffic.Capture.ListingAttribution", b =>
                 {
                     b.Property<Guid>("AgreementId")
@@ -2188,6 +2289,28 @@ namespace Tradewind.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_analytics_attributions_view_id");
 
                     b.ToTable("analytics_attributions", (string)null);
+                });
+
+            modelBuilder.Entity("Tradewind.Analytics.Traffic.Capture.VisitorSalt", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<byte[]>("Salt")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("BLOB")
+                        .HasColumnName("salt");
+
+                    b.HasKey("Day")
+                        .HasName("pk_analytics_visitor_salts");
+
+                    b.ToTable("analytics_visitor_salts", (string)null);
                 });
 
             modelBuilder.Entity("Tradewind.Analytics.Traffic.Rollups.DailyLanguageConversion", b =>

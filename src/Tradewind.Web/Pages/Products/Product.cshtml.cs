@@ -4,14 +4,19 @@ using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Net.Http.Headers;
+using Tradewind.Contracts.Analytics;
 using Tradewind.Contracts.Catalog;
 using Tradewind.Contracts.Localization;
+using Tradewind.Web.Analytics;
 using Tradewind.Web.Pages.Shared;
 
 namespace Tradewind.Web.Pages.Products;
 
-internal sealed class ProductModel(ICatalogQueries catalog, IListingTranslationQueries translations) : PageModel
+internal sealed class ProductModel(ICatalogQueries catalog, IListingTranslationQueries translations, IListingTrafficCapture capture) : PageModel
 {
+    /// <summary>Listing traffic capture is on: the CTA links go through the <c>/go</c> redirect with the view's token.</summary>
+    public bool Capturing => capture.Enabled;
+
     public ListingDto Listing { get; private set; } = null!;
 
     /// <summary>The listing in the visitor's language, when that is a target language (see <see cref="TranslationView"/>).</summary>
@@ -29,6 +34,13 @@ internal sealed class ProductModel(ICatalogQueries catalog, IListingTranslationQ
         var showOriginal = string.Equals(Request.Query["original"], "1", StringComparison.Ordinal);
         var translation = await translations.FindForStorefrontAsync(listing.Id, listing.Revision, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, cancellationToken);
         Text = new TranslationView(listing, translation, showOriginal);
+        if (capture.Enabled)
+        {
+            // Read (and removed) by ListingViewCaptureMiddleware, which records the view even when the cache answers.
+            Response.Headers[ListingViewCaptureMiddleware.ListingHeader] = ListingViewCaptureMiddleware.Facts(
+                listing.Id, listing.SellerId, Text.ServedLanguage(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName), Text.ServedKind);
+        }
+
         Response.CachePubliclyWhenAnonymous(User);
         if (User.Identity?.IsAuthenticated != true)
         {
@@ -41,6 +53,22 @@ internal sealed class ProductModel(ICatalogQueries catalog, IListingTranslationQ
         }
 
         return Page();
+    }
+
+    /// <summary>
+    /// Where a call-to-action link of the page goes: through the <c>/go</c> redirect, which records the click with the
+    /// view's attribution token (written over the placeholder for each request), or straight to <paramref name="to"/>
+    /// when capture is off.
+    /// </summary>
+    public string Cta(string cta, string to) => capture.Enabled
+        ? $"/go/{cta}/{Uri.EscapeDataString(Listing.Slug)}?att={ListingViewCaptureMiddleware.TokenPlaceholder}&to={Uri.EscapeDataString(to)}"
+        : to;
+
+    /// <summary>The call to action of one plan: its free trial or its subscription.</summary>
+    public string PlanCta(PlanVersionDto plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return Cta(plan.Terms.FreeTrial is null ? ListingCtas.Subscribe : ListingCtas.Trial, $"/products/{Listing.Slug}/subscribe/{plan.PlanId}");
     }
 
     /// <summary>

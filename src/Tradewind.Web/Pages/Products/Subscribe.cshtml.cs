@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tradewind.Contracts;
 using Tradewind.Contracts.Accounts;
 using Tradewind.Contracts.Agreements;
+using Tradewind.Contracts.Analytics;
 using Tradewind.Contracts.Catalog;
 using Tradewind.Contracts.Legal;
 using Tradewind.Primitives.Ids;
@@ -17,8 +18,13 @@ namespace Tradewind.Web.Pages.Products;
 /// the hand-off to the seller's setup (a form posting the registration token to the listing's fulfilment URL).
 /// </summary>
 [Authorize(Policy = Policies.Buyer)]
-internal sealed class SubscribeModel(ICatalogQueries catalog, IAgreementsQueries agreements, IAgreementsCommands commands, IAccountsQueries accounts) : PageModel
+internal sealed class SubscribeModel(
+    ICatalogQueries catalog, IAgreementsQueries agreements, IAgreementsCommands commands, IAccountsQueries accounts, IListingTrafficCapture capture) : PageModel
 {
+    /// <summary>The listing view's attribution token the CTA link carried (<c>?att=</c>), kept through the form.</summary>
+    [BindProperty(SupportsGet = true, Name = "att")]
+    public string? Attribution { get; set; }
+
     public ListingDto Listing { get; private set; } = null!;
 
     public PlanVersionDto Plan { get; private set; } = null!;
@@ -52,6 +58,8 @@ internal sealed class SubscribeModel(ICatalogQueries catalog, IAgreementsQueries
                 new SubscribeRequest(Listing.Id, Plan.PlanId, licenceVersion ?? "", CultureInfo.CurrentUICulture.Name),
                 User.AgreementsCaller(),
                 cancellationToken);
+            // The subscription is made; linking it to the listing view it came from is best effort and never undoes it.
+            await capture.RecordAttributionAsync(Done.Agreement.Id, Attribution, cancellationToken);
         }
         catch (DomainException exception)
         {

@@ -26,5 +26,20 @@ internal sealed class TranslationView(ListingDto listing, StorefrontTranslation?
     /// <summary>The language a field is shown in; null when it is the page's own language (no attribute needed).</summary>
     public string? Lang(string field) => Translation is null ? null : Field(field) is null ? Translation.SourceLanguage : Translation.Language;
 
+    /// <summary>
+    /// What the analytics record as served (spec §1.3 <c>translation_kind</c>): <c>machine</c> or <c>human_reviewed</c>
+    /// when translated text is shown, else <c>original</c>.
+    /// </summary>
+    public string ServedKind => ShowingOriginal || Translation is null ? "original" : Translation.Kind switch
+    {
+        StorefrontTranslationKind.Machine => "machine",
+        StorefrontTranslationKind.HumanReviewed => "human_reviewed",
+        _ => "original",
+    };
+
+    /// <summary>The language the listing text is served in: the translation's when one is shown, else the source's (the page's own when there is none).</summary>
+    public string ServedLanguage(string pageLanguage) =>
+        Translation is null ? pageLanguage : ServedKind == "original" ? Translation.SourceLanguage : Translation.Language;
+
     private string? Field(string field) => ShowingOriginal ? null : Translation?.Field(field);
 }
