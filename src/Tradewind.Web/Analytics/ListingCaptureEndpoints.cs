@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
+using Tradewind.Contracts.Accounts;
 using Tradewind.Contracts.Analytics;
 using Tradewind.Contracts.Catalog;
-using Tradewind.Contracts.Accounts;
 using Tradewind.Web.Security;
 
 namespace Tradewind.Web.Analytics;

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Http.Features;
+using Tradewind.Contracts.Accounts;
 using Tradewind.Contracts.Analytics;
 using Tradewind.Primitives.Ids;
-using Tradewind.Contracts.Accounts;
 using Tradewind.Web.Security;
 
 namespace Tradewind.Web.Analytics;

@@ -1,5 +1,5 @@
-using Tradewind.Contracts.Catalog;
 using System.Globalization;
+using Tradewind.Contracts.Catalog;
 
 namespace Tradewind.Analytics.Candidates;
 

@@ -1,10 +1,10 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Tradewind.Analytics.Traffic.Capture;
 using Tradewind.Analytics.Traffic.Jobs;
 using Tradewind.Analytics.Traffic.Reports;
 using Tradewind.Analytics.Traffic.Rollups;
-using Microsoft.Extensions.Options;
-using Tradewind.Analytics.Traffic.Capture;
 using Tradewind.Contracts.Analytics;
 using Tradewind.Persistence;
 

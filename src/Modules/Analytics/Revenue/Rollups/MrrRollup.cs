@@ -12,7 +12,7 @@ using Tradewind.Primitives.Money;
 namespace Tradewind.Analytics.Revenue.Rollups;
 
 /// <summary>
-/// Rebuilds <c>analytics_mrr_snapshots</c> and <c>analytics_mrr_movements</c> for a range of months (decision 0038).
+/// Rebuilds <c>analytics_mrr_snapshots</c> and <c>analytics_mrr_movements</c> for a range of months (decision 0041).
 /// Committed MRR at an instant: each paid agreement in force then (accepted, not ended, cancelled or expired, past
 /// its trial) with contract terms adds its contract price ÷ term months, in the agreement's currency. PAYG MRR at the
 /// start of month M: the net usage billed for service in month M − 1 (usage and late-usage lines, less credit notes

@@ -7,7 +7,7 @@ namespace Tradewind.Analytics.Revenue.Rollups;
 /// currency (<c>analytics_mrr_snapshots</c>). Only rows with MRR or contracted ARR above 0 are stored; a missing row is
 /// MRR 0. <see cref="MeasuredAt"/> is the month start, or, for the month after the current one, the instant of the
 /// last rebuild (a provisional closing figure for the month in progress). Rebuilt from agreements and billed usage by
-/// <see cref="MrrRollup"/>; see docs/decisions/0038.
+/// <see cref="MrrRollup"/>; see docs/decisions/0041.
 /// </summary>
 internal sealed class MrrSnapshot
 {
