@@ -1,7 +1,6 @@
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
-using Tradewind.Analytics.Data;
 using Tradewind.Analytics.Lifecycle;
 using Tradewind.Contracts.Accounts;
 using Tradewind.Contracts.Agreements;
@@ -20,7 +19,7 @@ internal sealed class LifecycleStore : IAsyncDisposable
         Directory.CreateDirectory(_directory);
         var options = new DbContextOptionsBuilder<TradewindDbContext>();
         new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(_directory, "analytics.db")};Pooling=false", _directory).Configure(options);
-        Db = new TradewindDbContext(options.Options, [new AnalyticsEventsModel(), new TrafficSharedModel(), new LifecycleModel()]);
+        Db = new TradewindDbContext(options.Options, AnalyticsModel.Contributors());
         Db.Database.EnsureCreated();
         Consumers = new LifecycleEventConsumers(new LifecycleEventWriter(Db), Db, LifecycleTestAccounts.Create(), LifecycleTestAgreements.Create(), Clock);
     }

@@ -1,8 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Tradewind.Analytics.Data;
 using Tradewind.Analytics.Events;
-using Tradewind.Analytics.Traffic;
 using Tradewind.Persistence;
 
 namespace Tradewind.Analytics.Tests.Traffic;
@@ -26,7 +24,7 @@ internal sealed class TrafficDatabase : IAsyncDisposable
         return database;
     }
 
-    public TradewindDbContext Open() => new(_options, [new AnalyticsEventsModel(), new TrafficSharedModel(), new TrafficRollupsModel()]);
+    public TradewindDbContext Open() => new(_options, AnalyticsModel.Contributors());
 
     public async Task AddAsync(params AnalyticsEvent[] events)
     {

@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using Tradewind.Analytics.Data;
 using Tradewind.Analytics.Events;
 using Tradewind.Analytics.Traffic.Capture;
 using Tradewind.Contracts.Analytics;
@@ -51,9 +50,11 @@ public sealed class CaptureQueueTests : IAsyncLifetime
         var services = new ServiceCollection();
         services.AddSingleton(_settings);
         services.AddDbContext<TradewindDbContext>(o => _settings.Configure(o));
-        services.AddSingleton<IModelContributor, AnalyticsEventsModel>();
-        services.AddSingleton<IModelContributor, TrafficSharedModel>();
-        services.AddSingleton<IModelContributor, CaptureModel>();
+        foreach (var contributor in AnalyticsModel.Contributors())
+        {
+            services.AddSingleton<IModelContributor>(contributor);
+        }
+
         services.AddSingleton<TimeProvider>(_clock);
         services.AddSingleton(Options.Create(options));
         services.AddSingleton(Options.Create(new GeoIpOptions { CountryHeader = "CF-IPCountry" }));
@@ -71,7 +72,7 @@ public sealed class CaptureQueueTests : IAsyncLifetime
     {
         var options = new DbContextOptionsBuilder<TradewindDbContext>();
         _settings.Configure(options);
-        return new TradewindDbContext(options.Options, [new AnalyticsEventsModel(), new TrafficSharedModel(), new CaptureModel()]);
+        return new TradewindDbContext(options.Options, AnalyticsModel.Contributors());
     }
 
     private ListingTrafficCapture Capture => _services.GetRequiredService<ListingTrafficCapture>();
