@@ -48,10 +48,11 @@ public sealed record AnalyticsRange
 /// <summary>
 /// Whose data a report reads: one seller's (optionally one product of it), or every seller's for the operator
 /// (<see cref="SellerId"/> null). The web layer builds it from the caller, never from the query string alone.
+/// <see cref="ReadByOperator"/>: the operator is reading, so no small bucket is suppressed for privacy.
 /// </summary>
-public sealed record AnalyticsScope(OrganisationId? SellerId, ProductId? ProductId = null)
+public sealed record AnalyticsScope(OrganisationId? SellerId, ProductId? ProductId = null, bool ReadByOperator = false)
 {
-    public static AnalyticsScope Marketplace { get; } = new(null, null);
+    public static AnalyticsScope Marketplace { get; } = new(null, null, ReadByOperator: true);
 
     public bool IsMarketplace => SellerId is null;
 }

@@ -117,7 +117,7 @@ internal static class AnalyticsTrafficApi
         var product = productId is { } p ? ProductId.From(p) : (ProductId?)null;
         if (user.IsInRole(Roles.Operator))
         {
-            return new AnalyticsScope(sellerId is { } s ? OrganisationId.From(s) : null, product);
+            return new AnalyticsScope(sellerId is { } s ? OrganisationId.From(s) : null, product, ReadByOperator: true);
         }
 
         return new AnalyticsScope(user.OrganisationId(), product);

@@ -133,7 +133,7 @@ public sealed class UpgradeCandidatesTests(CandidatesApp app) : IClassFixture<Ca
         Assert.Equal("2026-11-05", row.GetProperty("pqlSince").GetString());
         Assert.Equal("Gamma Retail KK", row.GetProperty("buyerName").GetString());
         Assert.Equal(["U1", "E1", "S1"], row.GetProperty("topReasons").EnumerateArray().Select(r => r.GetProperty("code").GetString()));
-        Assert.Contains("from none to 41,200 requests", row.GetProperty("topReasons")[0].GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Contains("from none to 40 gigabytes", row.GetProperty("topReasons")[0].GetProperty("reason").GetString(), StringComparison.Ordinal);
         Assert.Contains("Started using gigabytes on 2026-11-05", row.GetProperty("topReasons")[1].GetProperty("reason").GetString(), StringComparison.Ordinal);
         var rules = row.GetProperty("rules").EnumerateArray().ToList();
         Assert.Equal(10, rules.Count);

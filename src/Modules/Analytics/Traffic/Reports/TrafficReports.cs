@@ -45,7 +45,7 @@ internal sealed class TrafficReports(TradewindDbContext db, ICatalogQueries cata
         foreach (var breakdown in Enum.GetValues<TrafficBreakdown>())
         {
             var groups = await GroupAsync(traffic, KeyOf(breakdown), cancellationToken);
-            if (breakdown == TrafficBreakdown.Country && !scope.IsMarketplace)
+            if (breakdown == TrafficBreakdown.Country && !scope.ReadByOperator && !scope.IsMarketplace)
             {
                 groups = FoldSmallCountries(groups);
             }
