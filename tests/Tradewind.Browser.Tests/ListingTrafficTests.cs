@@ -32,6 +32,7 @@ public sealed class ListingTrafficTests(TradewindServer server)
         await visitor.WaitForLoadStateAsync(LoadState.NetworkIdle);
 
         var today = DateOnly.FromDateTime((server.Clock?.GetUtcNow() ?? TimeProvider.System.GetUtcNow()).UtcDateTime);
+        await server.Services.GetRequiredService<IListingTrafficCapture>().FlushAsync(_ct);
         await using (var scope = server.Services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<ITrafficRollups>().RebuildAsync(new AnalyticsRange(today.AddDays(-1), today), _ct);
