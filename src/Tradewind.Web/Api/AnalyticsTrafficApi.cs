@@ -9,7 +9,7 @@ using Tradewind.Web.Security;
 namespace Tradewind.Web.Api;
 
 /// <summary>
-/// Listing-traffic reports (docs/analytics-traffic.md), read from the daily rollups. A seller always reads its own
+/// Listing-traffic reports (docs/analytics.md § Listing traffic reports), read from the daily rollups. A seller always reads its own
 /// listings; the operator reads the whole marketplace or one seller's (<c>sellerId</c>); buyers get 403. Dates are
 /// UTC days (<c>yyyy-MM-dd</c>, inclusive), by default the last 30 days; <c>format=csv</c> downloads the same figures.
 /// </summary>
