@@ -1,9 +1,10 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Tradewind.Web.Tests.Infrastructure;
 
 namespace Tradewind.Web.Tests;
 
-public sealed class StorefrontCacheTests(TradewindApp app) : IClassFixture<TradewindApp>
+public sealed partial class StorefrontCacheTests(TradewindApp app) : IClassFixture<TradewindApp>
 {
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 
@@ -19,8 +20,15 @@ public sealed class StorefrontCacheTests(TradewindApp app) : IClassFixture<Trade
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         Assert.Null(first.Headers.Age);
         Assert.NotNull(second.Headers.Age);
-        Assert.Equal(await first.Content.ReadAsStringAsync(_ct), await second.Content.ReadAsStringAsync(_ct));
+        // The cached page is the same page, except that each view carries its own attribution token.
+        var firstBody = await first.Content.ReadAsStringAsync(_ct);
+        var secondBody = await second.Content.ReadAsStringAsync(_ct);
+        Assert.NotEqual(ViewTokens().Match(firstBody).Groups["token"].Value, ViewTokens().Match(secondBody).Groups["token"].Value);
+        Assert.Equal(ViewTokens().Replace(firstBody, "${name}TOKEN"), ViewTokens().Replace(secondBody, "${name}TOKEN"));
     }
+
+    [GeneratedRegex("(?<name>att=|data-view=\")(?<token>[A-Za-z0-9_-]{43})")]
+    private static partial Regex ViewTokens();
 
     [Fact]
     public async Task A_signed_in_caller_never_gets_a_cached_page()
