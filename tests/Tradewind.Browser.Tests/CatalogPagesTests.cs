@@ -105,7 +105,7 @@ public sealed partial class CatalogPagesTests(TradewindServer server)
         await Expect(visitor.GetByText("$1,200.00 for 12 months")).ToBeVisibleAsync();
         await Expect(visitor.GetByText("12 installments of $100.00")).ToBeVisibleAsync();
         var planTrial = visitor.GetByRole(AriaRole.Region, new() { Name = "Pay as you go" }).GetByRole(AriaRole.Link, new() { Name = "Start 14-day free trial" });
-        await Expect(planTrial).ToHaveAttributeAsync("href", new Regex("^/products/[^/]+/subscribe/[0-9a-f-]{36}$"));
+        await Expect(planTrial).ToHaveAttributeAsync("href", new Regex("^/go/trial/[^/?]+\\?att=[A-Za-z0-9_-]{43}&to=%2Fproducts%2F[^%]+%2Fsubscribe%2F[0-9a-f-]{36}$"));
         var sidebarTrial = visitor.GetByRole(AriaRole.Complementary, new() { Name = "About this product" }).GetByRole(AriaRole.Link, new() { Name = "Start 14-day free trial" });
         await Expect(sidebarTrial).ToHaveAttributeAsync("href", (await planTrial.GetAttributeAsync("href"))!);
         await Expect(visitor.GetByRole(AriaRole.Img, new() { Name = $"{title} logo" })).ToBeVisibleAsync();

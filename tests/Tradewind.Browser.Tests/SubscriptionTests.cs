@@ -15,7 +15,7 @@ public sealed partial class SubscriptionTests(AgreementsServer server) : IClassF
 
         // The sidebar's trial button leads to the same subscribe page as the trial plan's own button.
         var planHref = await page.GetByRole(AriaRole.Region, new() { Name = "Team" }).GetByRole(AriaRole.Link, new() { Name = "Start 3-day free trial" }).GetAttributeAsync("href");
-        Assert.Matches($"^/products/{server.ProductSlug}/subscribe/[0-9a-f-]{{36}}$", planHref);
+        Assert.Matches($"^/go/trial/{server.ProductSlug}\\?att=[A-Za-z0-9_-]{{43}}&to=%2Fproducts%2F{server.ProductSlug}%2Fsubscribe%2F[0-9a-f-]{{36}}$", planHref);
         var sidebarTrial = page.GetByRole(AriaRole.Complementary, new() { Name = "About this product" }).GetByRole(AriaRole.Link, new() { Name = "Start 3-day free trial" });
         await Expect(sidebarTrial).ToHaveAttributeAsync("href", planHref!);
         await sidebarTrial.ClickAsync();
