@@ -76,6 +76,16 @@ internal static class Program
         using var client = new HttpClient { BaseAddress = new Uri(address) };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key.Secret);
         var ranges = new[] { ("30d", today.AddDays(-29), today), ("365d", first, today) };
+
+        // Baseline: the traffic report's headline figures (views, confirmed views, visitor-days) computed straight from
+        // the raw events, as a report without rollups would have to.
+        foreach (var (label, from, to) in ranges)
+        {
+            var timings = await RawBaseline.TimeAsync(provider, connection, seller.Id.Value, from, to, Math.Max(5, requests / 10), ct);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $$"""{"provider":"{{provider}}","report":"baseline: raw events, traffic totals","range":"{{label}}","requests":{{timings.Count}},"p50Ms":{{Percentile(timings, 0.50):F1}},"p95Ms":{{Percentile(timings, 0.95):F1}},"maxMs":{{timings.Max():F1}}}"""));
+        }
+
         foreach (var report in Reports)
         {
             foreach (var (label, from, to) in ranges)

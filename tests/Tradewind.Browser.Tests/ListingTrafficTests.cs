@@ -2,10 +2,8 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Tradewind.Browser.Tests.Infrastructure;
-using Tradewind.Contracts;
 using Tradewind.Contracts.Accounts;
 using Tradewind.Contracts.Analytics;
-using Tradewind.Contracts.Catalog;
 using static Microsoft.Playwright.Assertions;
 
 namespace Tradewind.Browser.Tests;
@@ -22,8 +20,8 @@ public sealed class ListingTrafficTests(TradewindServer server)
     public async Task A_visit_from_a_newsletter_campaign_appears_in_the_sellers_traffic_breakdown()
     {
         var seller = await server.SignInAsDemoAsync(Roles.Seller);
-        await seller.GotoAsync("/seller/analytics/traffic?period=7d");
-        var titles = (await seller.Locator("select[name='product'] option").AllInnerTextsAsync()).Skip(1).Select(t => t.Trim()).ToList();
+        await seller.GotoAsync("/seller/analytics/traffic?Period=7");
+        var titles = (await seller.Locator("select[name='ProductId'] option").AllInnerTextsAsync()).Skip(1).Select(t => t.Trim()).ToList();
         var (title, slug) = await PublishedListingAsync(titles);
 
         var visitor = await server.NewPageAsync();
@@ -38,30 +36,21 @@ public sealed class ListingTrafficTests(TradewindServer server)
             await scope.ServiceProvider.GetRequiredService<ITrafficRollups>().RebuildAsync(new AnalyticsRange(today.AddDays(-1), today), _ct);
         }
 
-        await seller.GotoAsync("/seller/analytics/traffic?period=7d");
+        await seller.GotoAsync("/seller/analytics/traffic?Period=7");
         await Expect(seller.GetByRole(AriaRole.Heading, new() { Name = "Listing traffic", Level = 1 })).ToBeVisibleAsync();
         var campaigns = seller.Locator("table[data-breakdown='campaign']");
         await Expect(campaigns.Locator("tr[data-key='spring']")).ToBeVisibleAsync();
         await Expect(seller.Locator("table[data-breakdown='source'] tr[data-key='newsletter']")).ToBeVisibleAsync();
         await Expect(seller.Locator("[data-metric='confirmed_views'] .metric-value")).Not.ToHaveTextAsync(new Regex("^0$"));
         await seller.GetByRole(AriaRole.Link, new() { Name = "Languages" }).ClickAsync();
-        await Expect(seller).ToHaveURLAsync(new Regex("/seller/analytics/languages\\?period=7d"));
+        await Expect(seller).ToHaveURLAsync(new Regex("/seller/analytics/languages\\?Period=7"));
         await Expect(seller.GetByRole(AriaRole.Heading, new() { Name = "Traffic and conversion by language", Level = 1 })).ToBeVisibleAsync();
     }
 
     private async Task<(string Title, string Slug)> PublishedListingAsync(IReadOnlyList<string> titles)
     {
-        await using var scope = server.Services.CreateAsyncScope();
-        var catalog = scope.ServiceProvider.GetRequiredService<ICatalogQueries>();
-        for (var number = 1; ; number++)
-        {
-            var page = await catalog.ListPublishedAsync(null, new PageRequest(number, PageRequest.MaxSize), _ct);
-            if (page.Items.FirstOrDefault(l => titles.Contains(l.Title)) is { } listing)
-            {
-                return (listing.Title, listing.Slug);
-            }
-
-            Assert.True(page.HasNext, $"None of {string.Join(", ", titles)} is published.");
-        }
+        var listing = await server.PublishedListingAsync(l => titles.Contains(l.Title), $"among {string.Join(", ", titles)}");
+        return (listing.Title, listing.Slug);
     }
+
 }

@@ -1,10 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Tradewind.Browser.Tests.Infrastructure;
-using Tradewind.Contracts;
-using Tradewind.Contracts.Catalog;
 using static Microsoft.Playwright.Assertions;
 
 namespace Tradewind.Browser.Tests;
@@ -15,20 +12,8 @@ public sealed partial class LocalizedStorefrontTests(TradewindServer server)
     /// <summary>A demo listing with the 12-month, 4,800 USD contract plan, and the day it was listed.</summary>
     private async Task<(string Slug, DateTimeOffset ListedAt)> ContractListingAsync()
     {
-        using var scope = server.Services.CreateScope();
-        var catalog = scope.ServiceProvider.GetRequiredService<ICatalogQueries>();
-        var ct = TestContext.Current.CancellationToken;
-        var summaries = await catalog.ListPublishedAsync(null, new PageRequest(1, 200), ct);
-        foreach (var summary in summaries.Items)
-        {
-            var listing = await catalog.FindPublishedBySlugAsync(summary.Slug, ct);
-            if (listing!.Plans.Any(p => p.Terms.Contract is { Price: "4800.00", TermMonths: 12 }))
-            {
-                return (listing.Slug, listing.CreatedAt);
-            }
-        }
-
-        throw new InvalidOperationException("The demo has no listing with the 4,800 USD annual plan.");
+        var listing = await server.PublishedListingAsync(l => l.Plans.Any(p => p.Terms.Contract is { Price: "4800.00", TermMonths: 12 }), "with the 4,800 USD annual plan");
+        return (listing.Slug, listing.CreatedAt);
     }
 
     private async Task<IPage> PageInAsync(string locale)

@@ -3,10 +3,8 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Tradewind.Browser.Tests.Infrastructure;
-using Tradewind.Contracts;
 using Tradewind.Contracts.Accounts;
 using Tradewind.Contracts.Analytics;
-using Tradewind.Contracts.Catalog;
 using Tradewind.Persistence.Outbox;
 using Tradewind.Web.Demo;
 using static Microsoft.Playwright.Assertions;
@@ -47,7 +45,7 @@ public sealed class TrialFunnelTests(TradewindServer server)
     /// <summary>The number in the funnel's "Trials started" row for the last 7 days.</summary>
     private static async Task<int> TrialsStartedAsync(IPage seller)
     {
-        await seller.GotoAsync("/seller/analytics/funnel?period=7d");
+        await seller.GotoAsync("/seller/analytics/funnel?Period=7");
         var cell = seller.Locator("tr[data-step='trials_started'] td").First;
         await Expect(cell).ToBeVisibleAsync();
         return int.Parse((await cell.InnerTextAsync()).Trim(), NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
@@ -68,22 +66,7 @@ public sealed class TrialFunnelTests(TradewindServer server)
     }
 
     /// <summary>A published listing of the demo's first seller with a free-trial plan.</summary>
-    private async Task<string> TrialListingAsync()
-    {
-        await using var scope = server.Services.CreateAsyncScope();
-        var catalog = scope.ServiceProvider.GetRequiredService<ICatalogQueries>();
-        for (var number = 1; ; number++)
-        {
-            var page = await catalog.ListPublishedAsync(null, new PageRequest(number, PageRequest.MaxSize), _ct);
-            foreach (var summary in page.Items.Where(l => l.SellerName == DemoCatalog.Sellers[0].Name))
-            {
-                if (await catalog.FindPublishedBySlugAsync(summary.Slug, _ct) is { } listing && listing.Plans.Any(p => p.Terms.FreeTrial is not null))
-                {
-                    return listing.Slug;
-                }
-            }
+    private async Task<string> TrialListingAsync() =>
+        (await server.PublishedListingAsync(l => l.SellerName == DemoCatalog.Sellers[0].Name && l.Plans.Any(p => p.Terms.FreeTrial is not null), "of the first seller with a free trial")).Slug;
 
-            Assert.True(page.HasNext, "The demo's first seller has no listing with a free trial.");
-        }
-    }
 }

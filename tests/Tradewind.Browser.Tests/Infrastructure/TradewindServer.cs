@@ -7,6 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
 using Tradewind.Browser.Tests.Infrastructure;
+using Tradewind.Contracts;
+using Tradewind.Contracts.Catalog;
 using Tradewind.Web.Demo;
 using Tradewind.Web.Tests.Infrastructure;
 
@@ -103,6 +105,27 @@ public class TradewindServer : IAsyncLifetime
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
         });
+    }
+
+    /// <summary>The first published demo listing (in catalog order) that <paramref name="match"/> accepts; fails the test when none does.</summary>
+    public async Task<ListingDto> PublishedListingAsync(Func<ListingDto, bool> match, string what)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var catalog = scope.ServiceProvider.GetRequiredService<ICatalogQueries>();
+        var ct = TestContext.Current.CancellationToken;
+        for (var number = 1; ; number++)
+        {
+            var page = await catalog.ListPublishedAsync(null, new PageRequest(number, PageRequest.MaxSize), ct);
+            foreach (var summary in page.Items)
+            {
+                if (await catalog.FindPublishedBySlugAsync(summary.Slug, ct) is { } listing && match(listing))
+                {
+                    return listing;
+                }
+            }
+
+            Assert.True(page.HasNext, $"The demo has no published listing {what}.");
+        }
     }
 
     /// <summary>A fresh browser context (its own cookies) with one page, addressed relative to the server.</summary>

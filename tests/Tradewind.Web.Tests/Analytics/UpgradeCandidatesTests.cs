@@ -28,25 +28,6 @@ public sealed class CandidatesApp : TradewindApp
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
-    /// <summary>A published PAYG product of <paramref name="seller"/> (dimensions <c>requests</c>, <c>gigabytes</c>) and <paramref name="buyer"/>'s agreement on it.</summary>
-    public async Task<(string ProductId, string AgreementId, string Customer)> SubscribeAsync(Tenant seller, Tenant buyer, string title)
-    {
-        var client = ClientFor(seller);
-        var created = await client.PostAsync("/api/v1/products", Body(Listing(title)), CancellationToken.None);
-        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
-        var productId = (await created.ReadJsonAsync()).GetProperty("id").GetString()!;
-        var plan = UsagePlan("Usage", PerUnit("0.01"));
-        ((JsonArray)plan["dimensions"]!).Add(Dimension("gigabytes", PerUnit("0.10")));
-        var planId = (await client.AddPlanAsync(productId, plan, CancellationToken.None)).GetProperty("id").GetString()!;
-        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync($"/api/v1/products/{productId}/submit", null, CancellationToken.None)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await ClientFor(Operator).PostAsync($"/api/v1/review/{productId}/approve", null, CancellationToken.None)).StatusCode);
-        var subscribe = Body(new JsonObject { ["productId"] = productId, ["planId"] = planId, ["acceptedLicenceVersion"] = "2026-11" });
-        var response = await ClientFor(buyer).PostAsync("/api/v1/agreements", subscribe, CancellationToken.None);
-        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        var agreement = (await response.ReadJsonAsync()).GetProperty("agreement");
-        return (productId, agreement.GetProperty("id").GetString()!, agreement.GetProperty("customerIdentifier").GetString()!);
-    }
-
     /// <summary>Stores lifecycle rows as the lifecycle consumers and the daily usage job would.</summary>
     internal async Task InsertAsync(params AnalyticsEvent[] events)
     {
@@ -105,7 +86,7 @@ public sealed class UpgradeCandidatesTests(CandidatesApp app) : IClassFixture<Ca
     [Fact]
     public async Task A_payg_customer_with_growing_usage_is_listed_with_the_reasons_that_fired()
     {
-        var (product, agreement, customer) = await app.SubscribeAsync(app.SellerA, app.Buyer, "Pql Metrics");
+        var (product, agreement, customer) = await app.SubscribeToUsageProductAsync(app.SellerA, app.Buyer, "Pql Metrics");
         app.Clock.SetUtcNow(At(Day.AddDays(1), 9));
 
         // Real usage through the API, and the lifecycle rows the daily usage job writes from it.
@@ -183,7 +164,7 @@ public sealed class UpgradeCandidatesTests(CandidatesApp app) : IClassFixture<Ca
     [Fact]
     public async Task An_unsubscribed_customer_leaves_the_list()
     {
-        var (product, agreement, _) = await app.SubscribeAsync(app.SellerB, app.Buyer, "Pql Leaving");
+        var (product, agreement, _) = await app.SubscribeToUsageProductAsync(app.SellerB, app.Buyer, "Pql Leaving");
         var day = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
         var asOf = $"?asOf={day:yyyy-MM-dd}";
         await app.EvaluateAsync(day);

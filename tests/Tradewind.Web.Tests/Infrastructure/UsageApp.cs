@@ -49,21 +49,9 @@ public sealed class UsageApp : TradewindApp
     /// </summary>
     public async Task<Subscription> SubscribeAsync(Tenant seller, Tenant buyer, string title, TimeSpan? advance = null)
     {
-        var client = ClientFor(seller);
-        var created = await client.PostAsync("/api/v1/products", Body(Listing(title)), CancellationToken.None);
-        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
-        var productId = (await created.ReadJsonAsync()).GetProperty("id").GetString()!;
-        var plan = UsagePlan("Usage", PerUnit("0.01"));
-        ((JsonArray)plan["dimensions"]!).Add(Dimension("gigabytes", PerUnit("0.10")));
-        var planId = (await client.AddPlanAsync(productId, plan, CancellationToken.None)).GetProperty("id").GetString()!;
-        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync($"/api/v1/products/{productId}/submit", null, CancellationToken.None)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await ClientFor(Operator).PostAsync($"/api/v1/review/{productId}/approve", null, CancellationToken.None)).StatusCode);
-        var subscribe = Body(new JsonObject { ["productId"] = productId, ["planId"] = planId, ["acceptedLicenceVersion"] = "2026-11" });
-        var response = await ClientFor(buyer).PostAsync("/api/v1/agreements", subscribe, CancellationToken.None);
-        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        var agreement = (await response.ReadJsonAsync()).GetProperty("agreement");
+        var (productId, agreementId, customer) = await this.SubscribeToUsageProductAsync(seller, buyer, title);
         Clock.Advance(advance ?? TimeSpan.FromDays(4));
-        return new Subscription(productId, agreement.GetProperty("id").GetString()!, agreement.GetProperty("customerIdentifier").GetString()!);
+        return new Subscription(productId, agreementId, customer);
     }
 
     /// <summary>Posts usage records as <paramref name="seller"/> and returns the 200 response body.</summary>

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 using Tradewind.Contracts.Metering;
@@ -7,6 +6,7 @@ using Tradewind.Metering.Data;
 using Tradewind.Metering.Submissions;
 using Tradewind.Metering.Usage;
 using Tradewind.Persistence;
+using Tradewind.Persistence.Sqlite;
 using Tradewind.Primitives.Ids;
 
 namespace Tradewind.Metering.Storage;
@@ -71,93 +71,38 @@ internal sealed class SqliteUsageStore(DatabaseSettings settings) : UsageStore
     /// more than the insert), text bound from UTF-8 bytes formatted on the stack, and <c>sqlite3_changes</c> telling
     /// whether the row went in or a unique index skipped it. Nothing is allocated per row.
     /// </summary>
-    private sealed class RowInsert : IDisposable
+    private sealed class RowInsert(sqlite3 db) : IDisposable
     {
         private static readonly string Sql =
             $"INSERT INTO {MeteringModel.RecordsTable} ({Columns}) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15) ON CONFLICT DO NOTHING";
 
-        private readonly sqlite3 _db;
-        private readonly sqlite3_stmt _statement;
-        private byte[] _text = new byte[1024];
-
-        public RowInsert(sqlite3 db)
-        {
-            _db = db;
-            Check(raw.sqlite3_prepare_v2(db, Sql, out _statement));
-        }
+        private readonly SqliteRowStatement _statement = new(db, Sql);
 
         /// <summary>Inserts <paramref name="c"/>'s row; false when a unique index already holds its key.</summary>
         public bool Execute(UsageCandidate c)
         {
             var s = _statement;
-            Check(raw.sqlite3_reset(s));
-            BindGuid(1, c.Id.Value);
-            BindGuid(2, c.SellerId.Value);
-            BindGuid(3, c.ProductId.Value);
-            BindGuid(4, c.AgreementId.Value);
-            BindGuid(5, c.BuyerId.Value);
-            BindText(6, c.CustomerIdentifier);
-            BindText(7, c.Dimension);
-            Check(raw.sqlite3_bind_int64(s, 8, c.Hour.UtcTicks));
-            Check(raw.sqlite3_bind_int64(s, 9, c.Timestamp.UtcTicks));
-            Check(raw.sqlite3_bind_int64(s, 10, c.Quantity));
-            Check(raw.sqlite3_bind_text(s, 11, SourceUtf8(c.Source)));
-            BindText(12, c.IdempotencyKey);
-            BindText(13, c.AllocationsJson);
-            Check(raw.sqlite3_bind_int64(s, 14, c.ReceivedAt.UtcTicks));
-            BindGuid(15, c.SubmissionId);
-            var rc = raw.sqlite3_step(s);
-            if (rc != raw.SQLITE_DONE)
-            {
-                Check(rc);
-            }
-
-            return raw.sqlite3_changes(_db) == 1;
+            s.Reset();
+            s.Bind(1, c.Id.Value);
+            s.Bind(2, c.SellerId.Value);
+            s.Bind(3, c.ProductId.Value);
+            s.Bind(4, c.AgreementId.Value);
+            s.Bind(5, c.BuyerId.Value);
+            s.Bind(6, c.CustomerIdentifier);
+            s.Bind(7, c.Dimension);
+            s.Bind(8, c.Hour.UtcTicks);
+            s.Bind(9, c.Timestamp.UtcTicks);
+            s.Bind(10, c.Quantity);
+            s.Bind(11, SourceUtf8(c.Source));
+            s.Bind(12, c.IdempotencyKey);
+            s.Bind(13, c.AllocationsJson);
+            s.Bind(14, c.ReceivedAt.UtcTicks);
+            s.Bind(15, c.SubmissionId);
+            s.Step();
+            return s.Changes == 1;
         }
 
         public void Dispose() => _statement.Dispose();
-
-        private void BindGuid(int index, Guid value)
-        {
-            // EF Core's SQLite provider stores a GUID as its upper-case "D" text.
-            Span<byte> utf8 = stackalloc byte[36];
-            value.TryFormat(utf8, out _, "D");
-            for (var i = 0; i < utf8.Length; i++)
-            {
-                if (utf8[i] >= (byte)'a')
-                {
-                    utf8[i] -= 'a' - 'A';
-                }
-            }
-
-            Check(raw.sqlite3_bind_text(_statement, index, utf8));
-        }
-
-        private void BindText(int index, string? value)
-        {
-            if (value is null)
-            {
-                Check(raw.sqlite3_bind_null(_statement, index));
-                return;
-            }
-
-            var length = Encoding.UTF8.GetMaxByteCount(value.Length);
-            if (length > _text.Length)
-            {
-                _text = new byte[Math.Max(length, _text.Length * 2)];
-            }
-
-            var written = Encoding.UTF8.GetBytes(value, _text);
-            Check(raw.sqlite3_bind_text(_statement, index, _text.AsSpan(0, written)));
-        }
-
-        private void Check(int rc)
-        {
-            if (rc != raw.SQLITE_OK)
-            {
-                SqliteException.ThrowExceptionForRC(rc, _db);
-            }
-        }
 
         private static ReadOnlySpan<byte> SourceUtf8(UsageSource source) => source switch
         {

@@ -1,10 +1,10 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 using Tradewind.Analytics.Events;
 using Tradewind.Persistence;
+using Tradewind.Persistence.Sqlite;
 
 namespace Tradewind.Analytics.Traffic.Capture;
 
@@ -73,102 +73,42 @@ internal sealed class SqliteCaptureStore(DatabaseSettings settings) : CaptureSto
         return connection;
     }
 
-    private sealed class RowInsert : IDisposable
+    private sealed class RowInsert(sqlite3 db) : IDisposable
     {
-        private readonly sqlite3 _db;
-        private readonly sqlite3_stmt _statement;
-        private byte[] _text = new byte[512];
-
-        public RowInsert(sqlite3 db)
-        {
-            _db = db;
-            Check(raw.sqlite3_prepare_v2(db, InsertSql, out _statement));
-        }
+        private readonly SqliteRowStatement _statement = new(db, InsertSql);
 
         public void Execute(CapturedEvent e, long receivedTicks)
         {
             var s = _statement;
-            Check(raw.sqlite3_reset(s));
-            BindGuid(1, e.Id);
-            BindText(2, e.Name);
-            Check(raw.sqlite3_bind_int(s, 3, AnalyticsEvent.SchemaVersionCurrent));
-            Check(raw.sqlite3_bind_int64(s, 4, e.OccurredAt.UtcTicks));
-            Check(raw.sqlite3_bind_int64(s, 5, receivedTicks));
-            BindGuid(6, e.SellerId);
-            BindGuid(7, e.ProductId);
-            BindGuid(8, e.BuyerId);
-            BindText(9, e.VisitorDayHash);
-            BindText(10, e.Source);
-            BindText(11, e.Medium);
-            BindText(12, e.Campaign);
-            BindText(13, e.Content);
-            BindText(14, e.Term);
-            BindText(15, e.ReferrerHost);
-            BindText(16, e.Channel);
-            BindText(17, e.Country);
-            BindText(18, e.Locale);
-            BindText(19, e.TranslationKind);
-            Check(raw.sqlite3_bind_int(s, 20, e.IsBot ? 1 : 0));
-            BindText(21, e.BotReason);
-            Check(raw.sqlite3_bind_int(s, 22, e.Confirmed ? 1 : 0));
-            BindGuid(23, e.AttributionViewId);
-            BindText(24, e.Detail);
-            var rc = raw.sqlite3_step(s);
-            if (rc != raw.SQLITE_DONE)
-            {
-                Check(rc);
-            }
+            s.Reset();
+            s.Bind(1, e.Id);
+            s.Bind(2, e.Name);
+            s.Bind(3, AnalyticsEvent.SchemaVersionCurrent);
+            s.Bind(4, e.OccurredAt.UtcTicks);
+            s.Bind(5, receivedTicks);
+            s.Bind(6, e.SellerId);
+            s.Bind(7, e.ProductId);
+            s.Bind(8, e.BuyerId);
+            s.Bind(9, e.VisitorDayHash);
+            s.Bind(10, e.Source);
+            s.Bind(11, e.Medium);
+            s.Bind(12, e.Campaign);
+            s.Bind(13, e.Content);
+            s.Bind(14, e.Term);
+            s.Bind(15, e.ReferrerHost);
+            s.Bind(16, e.Channel);
+            s.Bind(17, e.Country);
+            s.Bind(18, e.Locale);
+            s.Bind(19, e.TranslationKind);
+            s.Bind(20, e.IsBot);
+            s.Bind(21, e.BotReason);
+            s.Bind(22, e.Confirmed);
+            s.Bind(23, e.AttributionViewId);
+            s.Bind(24, e.Detail);
+            s.Step();
         }
 
         public void Dispose() => _statement.Dispose();
-
-        private void BindGuid(int index, Guid? value)
-        {
-            if (value is not { } guid)
-            {
-                Check(raw.sqlite3_bind_null(_statement, index));
-                return;
-            }
-
-            // EF Core's SQLite provider stores a GUID as its upper-case "D" text.
-            Span<byte> utf8 = stackalloc byte[36];
-            guid.TryFormat(utf8, out _, "D");
-            for (var i = 0; i < utf8.Length; i++)
-            {
-                if (utf8[i] >= (byte)'a')
-                {
-                    utf8[i] -= 'a' - 'A';
-                }
-            }
-
-            Check(raw.sqlite3_bind_text(_statement, index, utf8));
-        }
-
-        private void BindText(int index, string? value)
-        {
-            if (value is null)
-            {
-                Check(raw.sqlite3_bind_null(_statement, index));
-                return;
-            }
-
-            var length = Encoding.UTF8.GetMaxByteCount(value.Length);
-            if (length > _text.Length)
-            {
-                _text = new byte[Math.Max(length, _text.Length * 2)];
-            }
-
-            var written = Encoding.UTF8.GetBytes(value, _text);
-            Check(raw.sqlite3_bind_text(_statement, index, _text.AsSpan(0, written)));
-        }
-
-        private void Check(int rc)
-        {
-            if (rc != raw.SQLITE_OK)
-            {
-                SqliteException.ThrowExceptionForRC(rc, _db);
-            }
-        }
     }
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"sqlite:{Table}");

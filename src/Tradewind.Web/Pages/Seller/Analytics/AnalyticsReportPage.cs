@@ -70,6 +70,9 @@ internal abstract class AnalyticsReportPage(ICatalogQueries catalog, TimeProvide
 
     protected static bool WantsCsv(string? format) => string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>The report's rows as a CSV download (<see cref="AnalyticsCsv"/>).</summary>
+    protected FileContentResult Csv<T>(IEnumerable<T> rows, string fileName) => File(AnalyticsCsv.Write(rows), "text/csv; charset=utf-8", fileName);
+
     public static string Percent(decimal? ratio) => ratio is { } r ? (r * 100m).ToString("0.#", CultureInfo.CurrentCulture) + " %" : "–";
 
     public static string Days(decimal? days) => days?.ToString("0.##", CultureInfo.CurrentCulture) ?? "–";

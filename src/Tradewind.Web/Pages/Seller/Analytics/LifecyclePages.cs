@@ -16,7 +16,7 @@ internal sealed class IndexModel(ILifecycleReports reports, ICatalogQueries cata
         Report = await reports.GetOverviewAsync(Scope, Range, cancellationToken);
         if (WantsCsv(format))
         {
-            return new FileContentResult(AnalyticsCsv.Write(Rows(Report)), "text/csv; charset=utf-8") { FileDownloadName = $"overview-{From}-{To}.csv" };
+            return Csv(Rows(Report), $"overview-{From}-{To}.csv");
         }
 
         return Page();
@@ -47,7 +47,7 @@ internal sealed class FunnelModel(ILifecycleReports reports, ICatalogQueries cat
         await ResolveAsync(cancellationToken);
         Report = await reports.GetFunnelAsync(Scope, Range, cancellationToken);
         return WantsCsv(format)
-            ? new FileContentResult(AnalyticsCsv.Write(Report.Steps), "text/csv; charset=utf-8") { FileDownloadName = $"funnel-{From}-{To}.csv" }
+            ? Csv(Report.Steps, $"funnel-{From}-{To}.csv")
             : Page();
     }
 }
@@ -64,7 +64,7 @@ internal sealed class TrialsModel(ILifecycleReports reports, ICatalogQueries cat
         await ResolveAsync(cancellationToken);
         Report = await reports.GetTrialsAsync(Scope, Range, cancellationToken);
         return WantsCsv(format)
-            ? new FileContentResult(AnalyticsCsv.Write(Report.Cohorts), "text/csv; charset=utf-8") { FileDownloadName = $"trials-{From}-{To}.csv" }
+            ? Csv(Report.Cohorts, $"trials-{From}-{To}.csv")
             : Page();
     }
 }
@@ -79,7 +79,7 @@ internal sealed class UsageModel(ILifecycleReports reports, ICatalogQueries cata
         await ResolveAsync(cancellationToken);
         Report = await reports.GetUsageAsync(Scope, Range, cancellationToken);
         return WantsCsv(format)
-            ? new FileContentResult(AnalyticsCsv.Write(Report.Days), "text/csv; charset=utf-8") { FileDownloadName = $"usage-{From}-{To}.csv" }
+            ? Csv(Report.Days, $"usage-{From}-{To}.csv")
             : Page();
     }
 }
@@ -96,7 +96,7 @@ internal sealed class RetentionModel(ILifecycleReports reports, ICatalogQueries 
         await ResolveAsync(cancellationToken);
         Report = await reports.GetRetentionAsync(Scope, Range, cancellationToken);
         return WantsCsv(format)
-            ? new FileContentResult(AnalyticsCsv.Write(AnalyticsLifecycleApi.RetentionRows(Report)), "text/csv; charset=utf-8") { FileDownloadName = $"retention-{From}-{To}.csv" }
+            ? Csv(AnalyticsLifecycleApi.RetentionRows(Report), $"retention-{From}-{To}.csv")
             : Page();
     }
 }
@@ -111,7 +111,7 @@ internal sealed class OffersModel(ILifecycleReports reports, ICatalogQueries cat
         await ResolveAsync(cancellationToken);
         Report = await reports.GetPrivateOffersAsync(Scope, Range, cancellationToken);
         return WantsCsv(format)
-            ? new FileContentResult(AnalyticsCsv.Write(AnalyticsLifecycleApi.OfferRows(Report)), "text/csv; charset=utf-8") { FileDownloadName = $"private-offers-{From}-{To}.csv" }
+            ? Csv(AnalyticsLifecycleApi.OfferRows(Report), $"private-offers-{From}-{To}.csv")
             : Page();
     }
 }
