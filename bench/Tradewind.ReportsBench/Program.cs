@@ -160,6 +160,11 @@ internal static class Program
         ["Outbox:Enabled"] = "false",
         ["Webhooks:Delivery:Enabled"] = "false",
         ["Billing:Job:Enabled"] = "false",
+        // The rollups are rebuilt once, before timing; no job rebuilds them while the reports are timed.
+        ["Analytics:Lifecycle:JobEnabled"] = "false",
+        ["Analytics:Traffic:RollupInterval"] = "00:00:00",
+        ["Analytics:Revenue:RollupInterval"] = "00:00:00",
+        ["Analytics:Candidates:JobEnabled"] = "false",
         ["Logging:LogLevel:Default"] = "Warning",
     };
 }
