@@ -47,6 +47,7 @@ internal static class Program
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         await using var app = builder.Build();
+        app.UseTradewind();
         var ct = CancellationToken.None;
         await app.InitializeTradewindAsync(ct);
 

@@ -3,6 +3,7 @@ using Tradewind.Analytics.Candidates;
 using Tradewind.Analytics.Data;
 using Tradewind.Analytics.History;
 using Tradewind.Analytics.Lifecycle;
+using Tradewind.Analytics.Marketplace;
 using Tradewind.Analytics.Revenue;
 using Tradewind.Analytics.Rollups;
 using Tradewind.Analytics.Traffic;
@@ -29,6 +30,7 @@ public static class AnalyticsModule
         services.AddLifecycleAnalytics();
         services.AddRevenueAnalytics();
         services.AddUpgradeCandidates();
+        services.AddScoped<IMarketplaceReports, MarketplaceReports>();
         return services;
     }
 }

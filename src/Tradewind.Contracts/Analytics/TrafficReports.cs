@@ -17,9 +17,6 @@ public interface ITrafficReports
 
     /// <summary>Traffic and trials by served language × translation kind.</summary>
     Task<LanguageReport> GetLanguagesAsync(AnalyticsScope scope, AnalyticsRange range, CancellationToken cancellationToken);
-
-    /// <summary>The whole marketplace's traffic by country, category, channel and language (operator report).</summary>
-    Task<MarketplaceTrafficReport> GetMarketplaceAsync(AnalyticsRange range, CancellationToken cancellationToken);
 }
 
 /// <summary>Rebuilds the traffic rollups of a day range from the events (delete and recompute; idempotent).</summary>
@@ -68,10 +65,17 @@ public static class TrafficMetrics
     public static readonly MetricDefinition Subscriptions = new(
         "subscriptions", "Subscriptions", "subscribed events (without trial) attributed to a listing view served in that language and translation kind.");
 
+    public static readonly MetricDefinition AttributedTrials = new(
+        "attributed_trials", "Attributed trials",
+        "trial_started events whose attributed listing view is in the row (its source, channel, country, language…), counted on the day the trial started.");
+
+    public static readonly MetricDefinition RowConversion = new(
+        "row_conversion", "Conversion", "Attributed trials ÷ unique visitor-days of the row.");
+
     public static readonly MetricDefinition ListingConversion = new(
         "listing_conversion", "Listing conversion", "Trials attributed to the listing ÷ unique visitor-days.");
 
-    public static IReadOnlyList<MetricDefinition> Traffic { get; } = [ConfirmedViews, Views, VisitorDays, BotViews, CtaClicks, Share];
+    public static IReadOnlyList<MetricDefinition> Traffic { get; } = [ConfirmedViews, Views, VisitorDays, BotViews, CtaClicks, Share, AttributedTrials, RowConversion];
 
     public static IReadOnlyList<MetricDefinition> Languages { get; } = [VisitorDays, ConfirmedViews, Trials, Subscriptions, ListingConversion];
 }
@@ -80,8 +84,13 @@ public sealed record TrafficTotals(long Views, long ConfirmedViews, long Visitor
 
 public sealed record TrafficDay(DateOnly Day, long Views, long ConfirmedViews, long BotViews, long VisitorDays);
 
-/// <summary>One row of a breakdown. <see cref="Key"/> is empty for "none" (no campaign, direct traffic, unknown country).</summary>
-public sealed record TrafficBreakdownRow(string Key, long Views, long ConfirmedViews, long VisitorDays, long BotViews, decimal Share);
+/// <summary>
+/// One row of a breakdown. <see cref="Key"/> is empty for "none" (no campaign, direct traffic, unknown country).
+/// <see cref="Trials"/> and <see cref="Subscriptions"/> are the sign-ups attributed to a view in the row;
+/// <see cref="Conversion"/> = trials ÷ visitor-days (null without visitors).
+/// </summary>
+public sealed record TrafficBreakdownRow(
+    string Key, long Views, long ConfirmedViews, long VisitorDays, long BotViews, decimal Share, long Trials, long Subscriptions, decimal? Conversion);
 
 public sealed record TrafficReport(
     AnalyticsRange Range,
@@ -101,12 +110,3 @@ public sealed record LanguageReport(AnalyticsRange Range, AnalyticsScope Scope, 
 {
     public bool IsEmpty => Rows.Count == 0;
 }
-
-public sealed record MarketplaceTrafficReport(
-    AnalyticsRange Range,
-    TrafficTotals Totals,
-    IReadOnlyList<TrafficBreakdownRow> ByCountry,
-    IReadOnlyList<TrafficBreakdownRow> ByCategory,
-    IReadOnlyList<TrafficBreakdownRow> ByChannel,
-    IReadOnlyList<TrafficBreakdownRow> ByLanguage,
-    IReadOnlyList<MetricDefinition> Definitions);

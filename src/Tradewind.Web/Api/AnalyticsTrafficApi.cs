@@ -22,8 +22,8 @@ internal static class AnalyticsTrafficApi
             .WithSummary("Listing traffic: totals (views, confirmed views, unique visitor-days, filtered as bots, CTA clicks), a daily series and breakdowns by source, medium, campaign, referrer, channel, country and served language; breakdown= picks one, format=csv downloads it (or the daily series)");
         group.MapGet("/languages", Languages)
             .WithSummary("Traffic and attributed trials by served language × translation kind, with listing conversion = trials ÷ visitor-days; format=csv downloads it");
-        group.MapGet("/traffic/marketplace", Marketplace).RequireAuthorization(Policies.Operator)
-            .WithSummary("Operator: the whole marketplace's listing traffic by country, category, channel and served language");
+        group.MapGet("/marketplace", Marketplace).RequireAuthorization(Policies.Operator)
+            .WithSummary("Operator: the whole marketplace's listing traffic and conversion by buyer country, listing category, channel and served language, and closing MRR per currency by country and category; format=csv downloads the traffic rows, format=csv&part=revenue the revenue rows");
         return api;
     }
 
@@ -31,8 +31,12 @@ internal static class AnalyticsTrafficApi
 
     public sealed record DayResponse(DateOnly Day, long Views, long ConfirmedViews, long BotViews, long VisitorDays);
 
-    /// <summary>One breakdown row; <c>key</c> is empty for "none" and <c>other</c> for folded small country buckets.</summary>
-    public sealed record BreakdownRowResponse(string Key, long Views, long ConfirmedViews, long VisitorDays, long BotViews, decimal Share);
+    /// <summary>
+    /// One breakdown row; <c>key</c> is empty for "none" and <c>other</c> for folded small country buckets. <c>trials</c> and
+    /// <c>subscriptions</c> are the sign-ups attributed to the row's views, <c>conversion</c> = trials ÷ visitor-days.
+    /// </summary>
+    public sealed record BreakdownRowResponse(
+        string Key, long Views, long ConfirmedViews, long VisitorDays, long BotViews, decimal Share, long Trials, long Subscriptions, decimal? Conversion);
 
     public sealed record DefinitionResponse(string Code, string Name, string Formula);
 
@@ -44,12 +48,30 @@ internal static class AnalyticsTrafficApi
 
     public sealed record LanguagesResponse(DateOnly From, DateOnly To, Guid? SellerId, Guid? ProductId, IReadOnlyList<LanguageRowResponse> Rows, IReadOnlyList<DefinitionResponse> Definitions);
 
+    /// <summary>Closing MRR of one key in minor units of its currency.</summary>
+    public sealed record RevenueSplitResponse(string Key, int PayingCustomers, long CommittedMinor, long PaygMinor, long MrrMinor);
+
+    public sealed record MarketplaceRevenueResponse(
+        string Currency, int PayingCustomers, long CommittedMinor, long PaygMinor, long MrrMinor, IReadOnlyList<RevenueSplitResponse> ByCountry,
+        IReadOnlyList<RevenueSplitResponse> ByCategory);
+
     public sealed record MarketplaceResponse(
-        DateOnly From, DateOnly To, TotalsResponse Totals, IReadOnlyList<BreakdownRowResponse> ByCountry, IReadOnlyList<BreakdownRowResponse> ByCategory,
-        IReadOnlyList<BreakdownRowResponse> ByChannel, IReadOnlyList<BreakdownRowResponse> ByLanguage, IReadOnlyList<DefinitionResponse> Definitions);
+        DateOnly From, DateOnly To, TotalsResponse Totals, long AttributedTrials, long AttributedSubscriptions, decimal? Conversion,
+        IReadOnlyDictionary<string, IReadOnlyList<BreakdownRowResponse>> Breakdowns, DateOnly RevenueMonth, IReadOnlyList<MarketplaceRevenueResponse> Revenue,
+        IReadOnlyList<DefinitionResponse> Definitions);
+
+    /// <summary>A CSV row of the marketplace report's traffic: one per dimension and key.</summary>
+    public sealed record MarketplaceCsvRow(
+        DateOnly From, DateOnly To, string Dimension, string Key, long Views, long ConfirmedViews, long VisitorDays, long BotViews, decimal Share, long Trials,
+        long Subscriptions, decimal? Conversion);
+
+    /// <summary>A CSV row of the marketplace report's revenue: one per currency, split (country or category) and key; amounts in minor units.</summary>
+    public sealed record MarketplaceRevenueCsvRow(string Month, string Currency, string Split, string Key, int PayingCustomers, long CommittedMinor, long PaygMinor, long MrrMinor);
 
     /// <summary>A CSV row of a breakdown.</summary>
-    public sealed record BreakdownCsvRow(DateOnly From, DateOnly To, string Breakdown, string Key, long Views, long ConfirmedViews, long VisitorDays, long BotViews, decimal Share);
+    public sealed record BreakdownCsvRow(
+        DateOnly From, DateOnly To, string Breakdown, string Key, long Views, long ConfirmedViews, long VisitorDays, long BotViews, decimal Share, long Trials,
+        long Subscriptions, decimal? Conversion);
 
     /// <summary>A CSV row of the daily series.</summary>
     public sealed record DayCsvRow(DateOnly Day, long Views, long ConfirmedViews, long BotViews, long VisitorDays);
@@ -69,7 +91,7 @@ internal static class AnalyticsTrafficApi
         {
             return only is { } b
                 ? AnalyticsCsv.File(
-                    report.Breakdowns[b].Select(r => new BreakdownCsvRow(range.From, range.To, Wire(b), r.Key, r.Views, r.ConfirmedViews, r.VisitorDays, r.BotViews, r.Share)),
+                    report.Breakdowns[b].Select(r => BreakdownCsv(range, Wire(b), r)),
                     $"traffic-{Wire(b)}-{Stamp(range)}.csv")
                 : AnalyticsCsv.File(report.Daily.Select(d => new DayCsvRow(d.Day, d.Views, d.ConfirmedViews, d.BotViews, d.VisitorDays)), $"traffic-daily-{Stamp(range)}.csv");
         }
@@ -102,14 +124,51 @@ internal static class AnalyticsTrafficApi
             Definitions(report.Definitions)));
     }
 
-    private static async Task<IResult> Marketplace(ITrafficReports reports, TimeProvider clock, string? from, string? to, CancellationToken cancellationToken)
+    private static async Task<IResult> Marketplace(
+        IMarketplaceReports reports, TimeProvider clock, string? from, string? to, string? format, string? part, CancellationToken cancellationToken)
     {
         var range = ParseRange(from, to, clock);
-        var report = await reports.GetMarketplaceAsync(range, cancellationToken);
+        var csv = IsCsv(format);
+        var revenuePart = part switch
+        {
+            null or "" or "traffic" => false,
+            "revenue" => true,
+            _ => throw new ValidationFailedException("part", "Use traffic or revenue."),
+        };
+        var report = await reports.GetAsync(range, cancellationToken);
+        if (csv)
+        {
+            return revenuePart
+                ? AnalyticsCsv.File(MarketplaceRevenueCsv(report), $"marketplace-revenue-{report.RevenueMonth:yyyy-MM}.csv")
+                : AnalyticsCsv.File(MarketplaceCsv(report), $"marketplace-{Stamp(range)}.csv");
+        }
+
         return TypedResults.Ok(new MarketplaceResponse(
-            range.From, range.To, Totals(report.Totals), report.ByCountry.Select(Row).ToList(), report.ByCategory.Select(Row).ToList(),
-            report.ByChannel.Select(Row).ToList(), report.ByLanguage.Select(Row).ToList(), Definitions(report.Definitions)));
+            range.From, range.To, Totals(report.Totals), report.AttributedTrials, report.AttributedSubscriptions, report.Conversion,
+            report.Traffic.ToDictionary(kv => Wire(kv.Key), kv => (IReadOnlyList<BreakdownRowResponse>)kv.Value.Select(Row).ToList(), StringComparer.Ordinal),
+            report.RevenueMonth,
+            report.Revenue.Select(r => new MarketplaceRevenueResponse(
+                r.Currency, r.PayingCustomers, r.CommittedMinor, r.PaygMinor, r.MrrMinor, r.ByCountry.Select(Split).ToList(), r.ByCategory.Select(Split).ToList())).ToList(),
+            Definitions(report.Definitions)));
     }
+
+    public static IEnumerable<MarketplaceCsvRow> MarketplaceCsv(MarketplaceReport report) =>
+        report.Traffic.SelectMany(kv => kv.Value.Select(r => new MarketplaceCsvRow(
+            report.Range.From, report.Range.To, Wire(kv.Key), r.Key, r.Views, r.ConfirmedViews, r.VisitorDays, r.BotViews, r.Share, r.Trials, r.Subscriptions,
+            r.Conversion)));
+
+    public static IEnumerable<MarketplaceRevenueCsvRow> MarketplaceRevenueCsv(MarketplaceReport report)
+    {
+        var month = report.RevenueMonth.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        return report.Revenue.SelectMany(c =>
+            c.ByCountry.Select(r => (Split: "country", Row: r)).Concat(c.ByCategory.Select(r => (Split: "category", Row: r)))
+                .Select(x => new MarketplaceRevenueCsvRow(month, c.Currency, x.Split, x.Row.Key, x.Row.PayingCustomers, x.Row.CommittedMinor, x.Row.PaygMinor, x.Row.MrrMinor)));
+    }
+
+    public static BreakdownCsvRow BreakdownCsv(AnalyticsRange range, string breakdown, TrafficBreakdownRow r) =>
+        new(range.From, range.To, breakdown, r.Key, r.Views, r.ConfirmedViews, r.VisitorDays, r.BotViews, r.Share, r.Trials, r.Subscriptions, r.Conversion);
+
+    public static string Wire(MarketplaceDimension dimension) => dimension.ToString().ToLowerInvariant();
 
     /// <summary>A seller reads its own listings whatever it passes; the operator reads one seller's or everyone's.</summary>
     public static AnalyticsScope Scope(ClaimsPrincipal user, Guid? sellerId, Guid? productId)
@@ -176,7 +235,10 @@ internal static class AnalyticsTrafficApi
 
     private static TotalsResponse Totals(TrafficTotals t) => new(t.Views, t.ConfirmedViews, t.VisitorDays, t.BotViews, t.CtaClicks);
 
-    private static BreakdownRowResponse Row(TrafficBreakdownRow r) => new(r.Key, r.Views, r.ConfirmedViews, r.VisitorDays, r.BotViews, r.Share);
+    private static BreakdownRowResponse Row(TrafficBreakdownRow r) =>
+        new(r.Key, r.Views, r.ConfirmedViews, r.VisitorDays, r.BotViews, r.Share, r.Trials, r.Subscriptions, r.Conversion);
+
+    private static RevenueSplitResponse Split(RevenueSplitRow r) => new(r.Key, r.PayingCustomers, r.CommittedMinor, r.PaygMinor, r.MrrMinor);
 
     private static List<DefinitionResponse> Definitions(IEnumerable<MetricDefinition> definitions) =>
         definitions.Select(d => new DefinitionResponse(d.Code, d.Name, d.Formula)).ToList();

@@ -60,6 +60,14 @@ public class TradewindApp : WebApplicationFactory<Program>, IAsyncLifetime
         return client;
     }
 
+    /// <summary>A client with <paramref name="tenant"/>'s key that does not follow redirects (a redirect would drop the key), for pages.</summary>
+    public HttpClient PagesClientFor(Tenant tenant)
+    {
+        var client = CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tenant.ApiKey);
+        return client;
+    }
+
     public T Query<T>(Func<IServiceProvider, Task<T>> read)
     {
         using var scope = Services.CreateScope();

@@ -56,12 +56,4 @@ public sealed class OfferPagesApp : TradewindApp
         Assert.Equal(HttpStatusCode.OK, (await ClientFor(Operator).PostAsync($"/api/v1/review/{productId}/approve", null, CancellationToken.None)).StatusCode);
         return (productId, planId);
     }
-
-    /// <summary>A client with <paramref name="tenant"/>'s key that does not follow redirects (a redirect would drop the key).</summary>
-    public HttpClient PagesClientFor(Tenant tenant)
-    {
-        var client = CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        client.DefaultRequestHeaders.Authorization = new("Bearer", tenant.ApiKey);
-        return client;
-    }
 }

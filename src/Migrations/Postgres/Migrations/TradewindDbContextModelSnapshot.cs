@@ -2445,11 +2445,19 @@ namespace Tradewind.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("source");
 
+                    b.Property<int>("Subscriptions")
+                        .HasColumnType("integer")
+                        .HasColumnName("subscriptions");
+
                     b.Property<string>("TranslationKind")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("translation_kind");
+
+                    b.Property<int>("Trials")
+                        .HasColumnType("integer")
+                        .HasColumnName("trials");
 
                     b.Property<int>("Views")
                         .HasColumnType("integer")

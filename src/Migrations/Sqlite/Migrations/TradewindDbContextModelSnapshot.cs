@@ -2431,11 +2431,19 @@ namespace Tradewind.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("source");
 
+                    b.Property<int>("Subscriptions")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("subscriptions");
+
                     b.Property<string>("TranslationKind")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT")
                         .HasColumnName("translation_kind");
+
+                    b.Property<int>("Trials")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("trials");
 
                     b.Property<int>("Views")
                         .HasColumnType("INTEGER")

@@ -139,7 +139,7 @@ public sealed class TrafficRollupsTests
     }
 
     [Fact]
-    public async Task Trials_and_subscriptions_count_under_the_language_of_the_view_they_are_attributed_to()
+    public async Task Trials_and_subscriptions_count_under_the_language_and_the_traffic_row_of_the_view_they_are_attributed_to()
     {
         await using var database = await TrafficDatabase.CreateAsync();
         var german = View("aaaa000000000001");
@@ -161,11 +161,20 @@ public sealed class TrafficRollupsTests
         }
 
         await using var read = database.Open();
-        var report = await new TrafficReports(read, null!).GetLanguagesAsync(new AnalyticsScope(Seller), new AnalyticsRange(Day, Day), TestContext.Current.CancellationToken);
+        var report = await new TrafficReports(read).GetLanguagesAsync(new AnalyticsScope(Seller), new AnalyticsRange(Day, Day), TestContext.Current.CancellationToken);
         Assert.Equal(
             [new LanguageRow("de", "machine", 1, 1, 1, 0, 1m), new LanguageRow("en", "original", 1, 1, 0, 1, 0m)],
             report.Rows.OrderBy(r => r.Locale, StringComparer.Ordinal));
         Assert.Contains(report.Definitions, d => d.Code == "listing_conversion");
+
+        // The same sign-ups in the traffic breakdowns: the unattributed trial is in no row.
+        var traffic = await new TrafficReports(read).GetTrafficAsync(new AnalyticsScope(Seller), new AnalyticsRange(Day, Day), TestContext.Current.CancellationToken);
+        var email = Assert.Single(traffic.Breakdowns[TrafficBreakdown.Channel]);
+        Assert.Equal((AnalyticsChannels.Email, 2L, 1L, 1L, 0.5m), (email.Key, email.VisitorDays, email.Trials, email.Subscriptions, email.Conversion));
+        Assert.Equal(
+            [("de", 1L, 0L, 1m), ("en", 0L, 1L, 0m)],
+            traffic.Breakdowns[TrafficBreakdown.Language].Select(r => (r.Key, r.Trials, r.Subscriptions, r.Conversion)).OrderBy(r => r.Key, StringComparer.Ordinal));
+        Assert.Equal(1, await read.Set<DailyTraffic>().SumAsync(t => t.Trials, TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -190,7 +199,7 @@ public sealed class TrafficRollupsTests
         }
 
         await using var read = database.Open();
-        var reports = new TrafficReports(read, null!);
+        var reports = new TrafficReports(read);
         var seller = await reports.GetTrafficAsync(new AnalyticsScope(Seller), range, TestContext.Current.CancellationToken);
         Assert.Equal(
             [("DE", 6L, 0.6667m), (ITrafficReports.OtherKey, 3L, 0.3333m)],

@@ -1,11 +1,8 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Tradewind.Analytics.Traffic.Rollups;
-using Tradewind.Contracts;
 using Tradewind.Contracts.Analytics;
-using Tradewind.Contracts.Catalog;
 using Tradewind.Persistence;
-using Tradewind.Primitives.Ids;
 
 namespace Tradewind.Analytics.Traffic.Reports;
 
@@ -14,7 +11,7 @@ namespace Tradewind.Analytics.Traffic.Reports;
 /// <c>analytics_daily_visitors</c> (visitor-days exact per product-day), breakdowns from <c>analytics_daily_traffic</c>,
 /// languages from <c>analytics_daily_language_conversion</c>.
 /// </summary>
-internal sealed class TrafficReports(TradewindDbContext db, ICatalogQueries catalog) : ITrafficReports
+internal sealed class TrafficReports(TradewindDbContext db) : ITrafficReports
 {
     public async Task<TrafficReport> GetTrafficAsync(AnalyticsScope scope, AnalyticsRange range, CancellationToken cancellationToken)
     {
@@ -92,37 +89,6 @@ internal sealed class TrafficReports(TradewindDbContext db, ICatalogQueries cata
             TrafficMetrics.Languages);
     }
 
-    public async Task<MarketplaceTrafficReport> GetMarketplaceAsync(AnalyticsRange range, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(range);
-        var scope = AnalyticsScope.Marketplace;
-        var report = await GetTrafficAsync(scope, range, cancellationToken);
-        var byProduct = await Traffic(scope, range)
-            .GroupBy(x => x.ProductId)
-            .Select(g => new
-            {
-                ProductId = g.Key,
-                Views = g.Sum(x => (long)x.Views),
-                Confirmed = g.Sum(x => (long)x.ConfirmedViews),
-                VisitorDays = g.Sum(x => (long)x.VisitorDays),
-                Bots = g.Sum(x => (long)x.BotViews),
-            })
-            .ToListAsync(cancellationToken);
-        var categories = await CategoriesAsync(cancellationToken);
-        var byCategory = byProduct
-            .GroupBy(g => categories.TryGetValue(g.ProductId, out var c) ? c : "")
-            .Select(g => new Group(g.Key, g.Sum(x => x.Views), g.Sum(x => x.Confirmed), g.Sum(x => x.VisitorDays), g.Sum(x => x.Bots)))
-            .ToList();
-        return new MarketplaceTrafficReport(
-            range,
-            report.Totals,
-            report.Breakdowns[TrafficBreakdown.Country],
-            Rows(byCategory),
-            report.Breakdowns[TrafficBreakdown.Channel],
-            report.Breakdowns[TrafficBreakdown.Language],
-            TrafficMetrics.Traffic);
-    }
-
     /// <summary>Country rows under <see cref="ITrafficReports.SmallBucketVisitorDays"/> visitor-days become one "other" row.</summary>
     internal static List<Group> FoldSmallCountries(List<Group> groups)
     {
@@ -133,7 +99,7 @@ internal sealed class TrafficReports(TradewindDbContext db, ICatalogQueries cata
         }
 
         var kept = groups.Where(g => g.VisitorDays >= ITrafficReports.SmallBucketVisitorDays).ToList();
-        kept.Add(new Group(ITrafficReports.OtherKey, small.Sum(g => g.Views), small.Sum(g => g.Confirmed), small.Sum(g => g.VisitorDays), small.Sum(g => g.Bots)));
+        kept.Add(Group.Sum(ITrafficReports.OtherKey, small));
         return kept;
     }
 
@@ -143,7 +109,8 @@ internal sealed class TrafficReports(TradewindDbContext db, ICatalogQueries cata
         var list = groups.ToList();
         var confirmed = list.Sum(g => g.Confirmed);
         return list
-            .Select(g => new TrafficBreakdownRow(g.Key, g.Views, g.Confirmed, g.VisitorDays, g.Bots, Ratio(g.Confirmed, confirmed) ?? 0m))
+            .Select(g => new TrafficBreakdownRow(
+                g.Key, g.Views, g.Confirmed, g.VisitorDays, g.Bots, Ratio(g.Confirmed, confirmed) ?? 0m, g.Trials, g.Subscriptions, Ratio(g.Trials, g.VisitorDays)))
             .OrderByDescending(r => r.ConfirmedViews).ThenByDescending(r => r.Views).ThenBy(r => r.Key, StringComparer.Ordinal)
             .ToList();
     }
@@ -171,7 +138,9 @@ internal sealed class TrafficReports(TradewindDbContext db, ICatalogQueries cata
                 g.Sum(x => (long)x.Views),
                 g.Sum(x => (long)x.ConfirmedViews),
                 g.Sum(x => (long)x.VisitorDays),
-                g.Sum(x => (long)x.BotViews)))
+                g.Sum(x => (long)x.BotViews),
+                g.Sum(x => (long)x.Trials),
+                g.Sum(x => (long)x.Subscriptions)))
             .ToListAsync(cancellationToken);
 
     private IQueryable<DailyVisitors> Visitors(AnalyticsScope scope, AnalyticsRange range)
@@ -207,23 +176,16 @@ internal sealed class TrafficReports(TradewindDbContext db, ICatalogQueries cata
     }
 
     /// <summary>Product → category slug of every published listing.</summary>
-    private async Task<Dictionary<ProductId, string>> CategoriesAsync(CancellationToken cancellationToken)
+    /// <summary>One breakdown key's sums; <see cref="Trials"/> and <see cref="Subscriptions"/> are the sign-ups attributed to its views.</summary>
+    internal sealed record Group(string Key, long Views, long Confirmed, long VisitorDays, long Bots, long Trials = 0, long Subscriptions = 0)
     {
-        var map = new Dictionary<ProductId, string>();
-        for (var number = 1; ; number++)
+        /// <summary>The sums of several groups under one key.</summary>
+        public static Group Sum(string key, IEnumerable<Group> groups)
         {
-            var page = await catalog.ListPublishedAsync(null, new PageRequest(number, PageRequest.MaxSize), cancellationToken);
-            foreach (var listing in page.Items)
-            {
-                map[listing.Id] = listing.CategorySlug;
-            }
-
-            if (!page.HasNext)
-            {
-                return map;
-            }
+            var list = groups as IReadOnlyCollection<Group> ?? groups.ToList();
+            return new Group(
+                key, list.Sum(g => g.Views), list.Sum(g => g.Confirmed), list.Sum(g => g.VisitorDays), list.Sum(g => g.Bots), list.Sum(g => g.Trials),
+                list.Sum(g => g.Subscriptions));
         }
     }
-
-    internal sealed record Group(string Key, long Views, long Confirmed, long VisitorDays, long Bots);
 }

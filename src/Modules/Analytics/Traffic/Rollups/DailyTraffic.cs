@@ -6,7 +6,8 @@ namespace Tradewind.Analytics.Traffic.Rollups;
 /// One group of listing views on one UTC day (<c>analytics_daily_traffic</c>): seller × product × source × medium ×
 /// campaign × referrer host × channel × country × locale × translation kind. A dimension the view did not have is
 /// stored as the empty string. <see cref="VisitorDays"/> is the number of distinct visitor-day hashes of confirmed
-/// human views within the group, so it does not add up across groups.
+/// human views within the group, so it does not add up across groups. <see cref="Trials"/> and <see cref="Subscriptions"/>
+/// count the day's sign-ups whose attributed view belongs to the group (the view may be from an earlier day).
 /// </summary>
 internal sealed class DailyTraffic
 {
@@ -41,6 +42,12 @@ internal sealed class DailyTraffic
     public int BotViews { get; init; }
 
     public int VisitorDays { get; init; }
+
+    /// <summary>The day's <c>trial_started</c> events attributed to a view of this group.</summary>
+    public int Trials { get; init; }
+
+    /// <summary>The day's <c>subscribed</c> events (without trial) attributed to a view of this group.</summary>
+    public int Subscriptions { get; init; }
 }
 
 /// <summary>

@@ -16,23 +16,47 @@ internal sealed class TrafficRollups(TradewindDbContext db) : ITrafficRollups
 {
     private const string Human = "e.confirmed AND NOT e.is_bot";
 
+    // Sign-ups join the group of the view they are attributed to (AttributionViewId, else analytics_attributions), on
+    // the sign-up's day; a view-less group row carries only the sign-up counts.
     private const string TrafficSql = $$"""
         INSERT INTO analytics_daily_traffic
             (day, seller_id, product_id, source, medium, campaign, referrer_host, channel, country, locale, translation_kind,
-             views, confirmed_views, bot_views, visitor_days)
-        SELECT {0}, e.seller_id, e.product_id,
-            COALESCE(e.source, ''), COALESCE(e.medium, ''), COALESCE(e.campaign, ''), COALESCE(e.referrer_host, ''),
-            COALESCE(e.channel, ''), COALESCE(e.country, ''), COALESCE(e.locale, ''), COALESCE(e.translation_kind, ''),
-            COUNT(*),
-            SUM(CASE WHEN {{Human}} THEN 1 ELSE 0 END),
-            SUM(CASE WHEN e.is_bot THEN 1 ELSE 0 END),
-            COUNT(DISTINCT CASE WHEN {{Human}} THEN e.visitor_day_hash END)
-        FROM analytics_events e
-        WHERE e.name = 'listing_view' AND e.occurred_at >= {1} AND e.occurred_at < {2}
-            AND e.seller_id IS NOT NULL AND e.product_id IS NOT NULL
-        GROUP BY e.seller_id, e.product_id,
-            COALESCE(e.source, ''), COALESCE(e.medium, ''), COALESCE(e.campaign, ''), COALESCE(e.referrer_host, ''),
-            COALESCE(e.channel, ''), COALESCE(e.country, ''), COALESCE(e.locale, ''), COALESCE(e.translation_kind, '')
+             views, confirmed_views, bot_views, visitor_days, trials, subscriptions)
+        SELECT {0}, x.seller_id, x.product_id, x.source, x.medium, x.campaign, x.referrer_host, x.channel, x.country, x.locale, x.kind,
+            SUM(x.vw), SUM(x.cv), SUM(x.bv), SUM(x.vd), SUM(x.tr), SUM(x.su)
+        FROM (
+            SELECT e.seller_id AS seller_id, e.product_id AS product_id,
+                COALESCE(e.source, '') AS source, COALESCE(e.medium, '') AS medium, COALESCE(e.campaign, '') AS campaign,
+                COALESCE(e.referrer_host, '') AS referrer_host, COALESCE(e.channel, '') AS channel, COALESCE(e.country, '') AS country,
+                COALESCE(e.locale, '') AS locale, COALESCE(e.translation_kind, '') AS kind,
+                COUNT(*) AS vw,
+                SUM(CASE WHEN {{Human}} THEN 1 ELSE 0 END) AS cv,
+                SUM(CASE WHEN e.is_bot THEN 1 ELSE 0 END) AS bv,
+                COUNT(DISTINCT CASE WHEN {{Human}} THEN e.visitor_day_hash END) AS vd,
+                0 AS tr, 0 AS su
+            FROM analytics_events e
+            WHERE e.name = 'listing_view' AND e.occurred_at >= {1} AND e.occurred_at < {2}
+                AND e.seller_id IS NOT NULL AND e.product_id IS NOT NULL
+            GROUP BY e.seller_id, e.product_id,
+                COALESCE(e.source, ''), COALESCE(e.medium, ''), COALESCE(e.campaign, ''), COALESCE(e.referrer_host, ''),
+                COALESCE(e.channel, ''), COALESCE(e.country, ''), COALESCE(e.locale, ''), COALESCE(e.translation_kind, '')
+            UNION ALL
+            SELECT c.seller_id, c.product_id,
+                COALESCE(v.source, ''), COALESCE(v.medium, ''), COALESCE(v.campaign, ''), COALESCE(v.referrer_host, ''),
+                COALESCE(v.channel, ''), COALESCE(v.country, ''), COALESCE(v.locale, ''), COALESCE(v.translation_kind, ''),
+                0, 0, 0, 0,
+                SUM(CASE WHEN c.name = 'trial_started' THEN 1 ELSE 0 END),
+                SUM(CASE WHEN c.name = 'subscribed' THEN 1 ELSE 0 END)
+            FROM analytics_events c
+            LEFT JOIN analytics_attributions a ON a.agreement_id = c.agreement_id
+            JOIN analytics_events v ON v.id = COALESCE(c.attribution_view_id, a.view_id) AND v.name = 'listing_view'
+            WHERE c.name IN ('trial_started', 'subscribed') AND c.occurred_at >= {1} AND c.occurred_at < {2}
+                AND c.seller_id IS NOT NULL AND c.product_id IS NOT NULL
+            GROUP BY c.seller_id, c.product_id,
+                COALESCE(v.source, ''), COALESCE(v.medium, ''), COALESCE(v.campaign, ''), COALESCE(v.referrer_host, ''),
+                COALESCE(v.channel, ''), COALESCE(v.country, ''), COALESCE(v.locale, ''), COALESCE(v.translation_kind, '')
+        ) x
+        GROUP BY x.seller_id, x.product_id, x.source, x.medium, x.campaign, x.referrer_host, x.channel, x.country, x.locale, x.kind
         """;
 
     private const string VisitorsSql = $$"""

@@ -40,10 +40,17 @@ internal abstract class AnalyticsReportPage(ICatalogQueries catalog, TimeProvide
 
     protected virtual int DefaultDays => 30;
 
+    /// <summary>False on the operator's marketplace report, which has no product filter.</summary>
+    public virtual bool FiltersByProduct => true;
+
     /// <summary>Resolves the filter; a malformed one falls back to the default period with a message.</summary>
     protected async Task ResolveAsync(CancellationToken cancellationToken)
     {
-        Products = (await catalog.ListBySellerAsync(User.OrganisationId(), new PageRequest(1, PageRequest.MaxSize), cancellationToken)).Items;
+        if (FiltersByProduct)
+        {
+            Products = (await catalog.ListBySellerAsync(User.OrganisationId(), new PageRequest(1, PageRequest.MaxSize), cancellationToken)).Items;
+        }
+
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         string? from = From;
         string? to = To;

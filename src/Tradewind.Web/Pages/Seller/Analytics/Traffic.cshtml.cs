@@ -33,7 +33,7 @@ internal sealed class TrafficModel(ITrafficReports reports, ICatalogQueries cata
             var b = AnalyticsTrafficApi.ParseBreakdown(Breakdown);
             var name = AnalyticsTrafficApi.Wire(b);
             return Csv(
-                Report.Breakdowns[b].Select(r => new AnalyticsTrafficApi.BreakdownCsvRow(Range.From, Range.To, name, r.Key, r.Views, r.ConfirmedViews, r.VisitorDays, r.BotViews, r.Share)),
+                Report.Breakdowns[b].Select(r => AnalyticsTrafficApi.BreakdownCsv(Range, name, r)),
                 $"traffic-{name}.csv");
         }
 

@@ -83,7 +83,9 @@ namespace Tradewind.Migrations.Postgres.Migrations
                     views = table.Column<int>(type: "integer", nullable: false),
                     confirmed_views = table.Column<int>(type: "integer", nullable: false),
                     bot_views = table.Column<int>(type: "integer", nullable: false),
-                    visitor_days = table.Column<int>(type: "integer", nullable: false)
+                    visitor_days = table.Column<int>(type: "integer", nullable: false),
+                    trials = table.Column<int>(type: "integer", nullable: false),
+                    subscriptions = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -82,7 +82,9 @@ namespace Tradewind.Migrations.Sqlite.Migrations
                     views = table.Column<int>(type: "INTEGER", nullable: false),
                     confirmed_views = table.Column<int>(type: "INTEGER", nullable: false),
                     bot_views = table.Column<int>(type: "INTEGER", nullable: false),
-                    visitor_days = table.Column<int>(type: "INTEGER", nullable: false)
+                    visitor_days = table.Column<int>(type: "INTEGER", nullable: false),
+                    trials = table.Column<int>(type: "INTEGER", nullable: false),
+                    subscriptions = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
