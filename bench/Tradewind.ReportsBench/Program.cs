@@ -97,7 +97,7 @@ internal static class Program
                     .Replace("{toMonth}", to.ToString("yyyy-MM", CultureInfo.InvariantCulture), StringComparison.Ordinal);
                 var timings = await TimeAsync(client, url, requests, ct);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $$"""{"provider":"{{provider}}","report":"{{report.Split('?')[0]}}","range":"{{label}}","requests":{{timings.Count}},"p50Ms":{{Percentile(timings, 0.50):F1}},"p95Ms":{{Percentile(timings, 0.95):F1}},"maxMs":{{timings.Max():F1}}}"""));
+                    $$"""{"provider":"{{provider}}","report":"{{Label(report)}}","range":"{{label}}","requests":{{timings.Count}},"p50Ms":{{Percentile(timings, 0.50):F1}},"p95Ms":{{Percentile(timings, 0.95):F1}},"maxMs":{{timings.Max():F1}}}"""));
             }
         }
 
@@ -120,6 +120,14 @@ internal static class Program
         "/api/v1/analytics/revenue?from={fromMonth}&to={toMonth}",
         "/api/v1/analytics/upgrade-candidates",
     ];
+
+    /// <summary>The report's path, with the breakdown when it asks for one.</summary>
+    private static string Label(string report)
+    {
+        var path = report.Split('?')[0];
+        var breakdown = report.Split('&').FirstOrDefault(p => p.StartsWith("breakdown=", StringComparison.Ordinal));
+        return breakdown is null ? path : $"{path} ({breakdown})";
+    }
 
     private static async Task<List<double>> TimeAsync(HttpClient client, string url, int requests, CancellationToken ct)
     {
