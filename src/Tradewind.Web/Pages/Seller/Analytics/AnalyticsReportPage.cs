@@ -82,6 +82,9 @@ internal abstract class AnalyticsReportPage(ICatalogQueries catalog, TimeProvide
 
     public static string Percent(decimal? ratio) => ratio is { } r ? (r * 100m).ToString("0.#", CultureInfo.CurrentCulture) + " %" : "–";
 
+    /// <summary>A conversion rate with two decimals, so that small rates (0.03 %) do not show as 0.</summary>
+    public static string Rate(decimal? ratio) => ratio is { } r ? (r * 100m).ToString("0.##", CultureInfo.CurrentCulture) + " %" : "–";
+
     public static string Days(decimal? days) => days?.ToString("0.##", CultureInfo.CurrentCulture) ?? "–";
 
     public static string Label(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
