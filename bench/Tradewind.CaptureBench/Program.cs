@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Tradewind.Bench;
 using Tradewind.Contracts.Analytics;
 using Tradewind.Primitives.Ids;
 using Tradewind.Web.Hosting;
@@ -55,21 +56,7 @@ internal static class Program
         Directory.CreateDirectory(dataDirectory);
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ContentRootPath = AppContext.BaseDirectory });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = provider == "sqlite" ? "Sqlite" : "Postgres",
-            ["ConnectionStrings:Tradewind"] = connection,
-            ["DataDirectory"] = dataDirectory,
-            ["Demo:Seed"] = "false",
-            ["Outbox:Enabled"] = "false",
-            ["Webhooks:Delivery:Enabled"] = "false",
-            ["Billing:Job:Enabled"] = "false",
-            ["Analytics:Lifecycle:JobEnabled"] = "false",
-            ["Analytics:Traffic:RollupInterval"] = "00:00:00",
-            ["Analytics:Revenue:RollupInterval"] = "00:00:00",
-            ["Analytics:Candidates:JobEnabled"] = "false",
-            ["Logging:LogLevel:Default"] = "Warning",
-        });
+        builder.Configuration.AddInMemoryCollection(QuietHost.Settings(provider, connection, dataDirectory));
         builder.AddTradewind();
         builder.Logging.ClearProviders();
         await using var app = builder.Build();

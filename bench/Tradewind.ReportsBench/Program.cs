@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Tradewind.Bench;
 using Tradewind.Contracts.Accounts;
 using Tradewind.Contracts.Analytics;
 using Tradewind.Web.Hosting;
@@ -42,7 +43,7 @@ internal static class Program
         Directory.CreateDirectory(dataDirectory);
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ContentRootPath = AppContext.BaseDirectory });
-        builder.Configuration.AddInMemoryCollection(Settings(provider, connection, dataDirectory));
+        builder.Configuration.AddInMemoryCollection(QuietHost.Settings(provider, connection, dataDirectory));
         builder.AddTradewind();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -159,23 +160,6 @@ internal static class Program
         var index = (int)Math.Ceiling(p * sorted.Count) - 1;
         return sorted[Math.Clamp(index, 0, sorted.Count - 1)];
     }
-
-    private static Dictionary<string, string?> Settings(string provider, string connection, string dataDirectory) => new()
-    {
-        ["Database:Provider"] = provider == "sqlite" ? "Sqlite" : "Postgres",
-        ["ConnectionStrings:Tradewind"] = connection,
-        ["DataDirectory"] = dataDirectory,
-        ["Demo:Seed"] = "false",
-        ["Outbox:Enabled"] = "false",
-        ["Webhooks:Delivery:Enabled"] = "false",
-        ["Billing:Job:Enabled"] = "false",
-        // The rollups are rebuilt once, before timing; no job rebuilds them while the reports are timed.
-        ["Analytics:Lifecycle:JobEnabled"] = "false",
-        ["Analytics:Traffic:RollupInterval"] = "00:00:00",
-        ["Analytics:Revenue:RollupInterval"] = "00:00:00",
-        ["Analytics:Candidates:JobEnabled"] = "false",
-        ["Logging:LogLevel:Default"] = "Warning",
-    };
 }
 
 /// <summary><c>--name value</c> pairs and <c>--flag</c>s.</summary>
