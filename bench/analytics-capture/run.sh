@@ -8,13 +8,13 @@
 #     (Analytics__Capture__Enabled=false); each run holds a listing page at RATE requests/s with hey for DURATION and
 #     records p99, alternating on and off. Prints the medians and their difference.
 # Usage: bench/analytics-capture/run.sh [RUNS=3]
-# Environment: PROVIDERS ("sqlite postgres"), CAPTURE_SECONDS (20), CAPTURE_RATE (20000), RATE (400), DURATION (15s),
+# Environment: PROVIDERS ("sqlite postgres"; "none" measures page latency only), CAPTURE_SECONDS (20), CAPTURE_RATE (20000), RATE (400), DURATION (15s),
 #   TRADEWIND_BENCH_PG (a PostgreSQL connection string without Database; otherwise a throwaway durable cluster is started).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
 runs=${1:-3}
-providers=${PROVIDERS:-sqlite postgres}
+providers=${PROVIDERS:-sqlite postgres}; [ "$providers" = none ] && providers=""
 seconds=${CAPTURE_SECONDS:-20}; capture_rate=${CAPTURE_RATE:-20000}
 rate=${RATE:-400}; duration=${DURATION:-15s}; connections=32
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
